@@ -1,0 +1,2 @@
+// Public API of the Haimian engine. Only re-exports live here.
+export const ENGINE_VERSION = '0.1.0';
