@@ -1,0 +1,159 @@
+// Types of the platform REST API, mirrored from docs/platform-api.md (the contract with apps/server).
+// Kept as plain interfaces so the web app does not import server code.
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ModelCounts {
+  subcatchments: number;
+  nodes: number;
+  links: number;
+  [kind: string]: number;
+}
+
+export interface ModelInfo {
+  id: string;
+  projectId: string;
+  name: string;
+  flowUnits: string;
+  counts: ModelCounts;
+  createdAt: string;
+}
+
+export type Position = [number, number];
+
+export interface Feature<G> {
+  type: 'Feature';
+  id?: string | number;
+  geometry: G;
+  properties: Record<string, unknown> & { name: string; kind?: string };
+}
+
+export interface PointGeometry { type: 'Point'; coordinates: Position }
+export interface LineStringGeometry { type: 'LineString'; coordinates: Position[] }
+export interface PolygonGeometry { type: 'Polygon'; coordinates: Position[][] }
+
+export interface FeatureCollection<G> {
+  type: 'FeatureCollection';
+  features: Feature<G>[];
+}
+
+export interface ModelGeo {
+  crs: 'wgs84' | 'local';
+  bounds: [number, number, number, number];
+  subcatchments: FeatureCollection<PolygonGeometry>;
+  nodes: FeatureCollection<PointGeometry>;
+  links: FeatureCollection<LineStringGeometry>;
+}
+
+export interface ModelWithGeo extends ModelInfo {
+  geo: ModelGeo;
+}
+
+export const LID_TYPES = ['BC', 'RG', 'GR', 'IT', 'PP', 'RB', 'RD', 'VS'] as const;
+export type LidType = (typeof LID_TYPES)[number];
+
+export interface AddLidChange {
+  kind: 'addLid';
+  subcatchment: string;
+  lidName: string;
+  lidType: LidType;
+  areaM2?: number;
+  areaPct?: number;
+  number?: number;
+  params?: Record<string, number>;
+}
+
+export interface SetParamChange {
+  kind: 'setParam';
+  objectKind: string;
+  name: string;
+  field: string;
+  value: string | number;
+}
+
+export interface DesignStormChange {
+  kind: 'designStorm';
+  rainGage?: string;
+  periodYears: number;
+  durationMin: number;
+  stepMin: number;
+  peak: number;
+  formula?: unknown;
+}
+
+export type Change = AddLidChange | SetParamChange | DesignStormChange;
+
+export interface Scenario {
+  id: string;
+  projectId: string;
+  modelId: string;
+  name: string;
+  isBaseline: boolean;
+  changes: Change[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectDetail extends Project {
+  models: ModelInfo[];
+  scenarios: Scenario[];
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Run {
+  id: string;
+  scenarioId: string;
+  status: RunStatus;
+  progress: number;
+  error?: string | null;
+  summary?: Record<string, unknown> | null;
+  createdAt: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+}
+
+export interface ObjectProps {
+  kind: string;
+  name: string;
+  props: Record<string, string | number>;
+}
+
+export interface Series {
+  times: string[];
+  values: number[];
+  unit: string;
+}
+
+export interface ContinuityRow {
+  [field: string]: number | string | null | undefined;
+}
+
+export interface RunResults {
+  continuity: { runoff?: ContinuityRow | null; routing?: ContinuityRow | null };
+  subcatchments: { name: string; runoffDepth: number; runoffVolume: number; peakRunoff: number }[];
+  outfalls: { name: string; peakFlow: number; volume: number }[];
+  eventControlRate?: number | null;
+}
+
+export interface CompareResult {
+  a: RunResults;
+  b: RunResults;
+  deltas: { peakFlowPct: number | null; runoffVolumePct: number | null; controlRate: number | null };
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
