@@ -75,6 +75,15 @@ export function parseDatePart(s: string): { day: string; hasTime: boolean } | nu
   return { day: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, hasTime: m[4] !== undefined };
 }
 
+/** Whole calendar years from start to end (ms), plus the remainder in days / 365.25: 1990-01-01…2019-12-31 is 30. */
+function calendarYears(startMs: number, endMs: number): number {
+  const s = new Date(startMs);
+  let full = 0;
+  const addYears = (n: number) => Date.UTC(s.getUTCFullYear() + n, s.getUTCMonth(), s.getUTCDate());
+  while (addYears(full + 1) <= endMs) full++;
+  return full + (endMs - addYears(full)) / DAY_MS / 365.25;
+}
+
 /** Parses rainfall CSV text; throws RainCsvError (with line numbers) on anything it cannot trust. */
 export function parseRainCsv(text: string, opts: RainCsvOptions = {}): DailyRain {
   const dateCol = opts.dateColumn ?? 'date';
@@ -145,7 +154,7 @@ export function parseRainCsv(text: string, opts: RainCsvOptions = {}): DailyRain
   const firstMs = Date.parse(dates[0]!);
   const lastMs = Date.parse(dates[dates.length - 1]!);
   const spanDays = Math.round((lastMs - firstMs) / DAY_MS) + 1;
-  const years = spanDays / 365.25;
+  const years = calendarYears(firstMs, lastMs + DAY_MS);
   const absentDays = spanDays - dates.length;
   const warnings: string[] = [];
   if (years < 30) warnings.push(`record covers ${years.toFixed(1)} years; the Guideline asks for at least 30 years of daily rainfall`);

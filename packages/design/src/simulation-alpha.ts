@@ -1,8 +1,10 @@
 // Annual runoff volume control rate from a continuous simulation (digest §7.2 item 1: α = 1 − V_out / V_rain).
 // Works on a SWMM 5.2-layout status report — from EPA SWMM or from Haimian's engine — so the design layer needs
 // no engine import: the caller runs the model and passes the report text (and the inp text for scenarios).
-//   total α       = 1 − Surface Runoff / Total Precipitation          (Runoff Quantity Continuity)
+//   total α       = 1 − (Surface Runoff + LID Drainage) / Total Precipitation   (Runoff Quantity Continuity)
 //   subcatchment α = 1 − Total Runoff / (Total Precip + Total Runon)  (Subcatchment Runoff Summary, depths)
+// LID underdrain flow leaves the site through the pipes, so by default it is *not* controlled (GB/T 51345 does
+// not settle this [X], digest §11 item 5); `underdrainControlled` flips that for the total.
 //   outfall α      = 1 − (External Outflow + Flooding Loss) / Total Precipitation (Flow Routing Continuity),
 //                    only when no dry-weather, RDII or external inflow enters the network.
 
@@ -35,10 +37,10 @@ function findBanner(lines: string[], title: string): number {
 function parseContinuity(lines: string[], title: string): ContinuityTable | null {
   const at = findBanner(lines, title);
   if (at < 0) return null;
-  const unitsLine = lines[at + 1] ?? '';
-  const units = unitsLine.trim().split(/\s{2,}/).slice(-2);
+  // The title line also carries the units: "Runoff Quantity Continuity     acre-feet        inches".
+  const units = lines[at]!.trim().slice(title.length).trim().split(/\s+/).filter(Boolean);
   const rows: Record<string, number[]> = {};
-  for (let i = at + 3; i < lines.length; i++) {
+  for (let i = at + 2; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') break;
     const m = /^\s*(.+?)\s*\.{2,}\s*(.*)$/.exec(line);
@@ -92,7 +94,10 @@ export interface SimulationAlpha {
   /** From the runoff continuity table. */
   alpha: number;
   precipVolume: number;
+  /** Surface runoff leaving the subcatchments (report volume unit). */
   runoffVolume: number;
+  /** LID underdrain outflow (0 when the report has no LID Drainage row). */
+  lidDrainageVolume: number;
   volumeUnit: string;
   /** System α at the outfalls (null when non-rain inflows enter the network or routing was not run). */
   outfallAlpha: number | null;
@@ -108,7 +113,7 @@ export function subcatchmentAlpha(precip: number, runon: number, runoff: number)
 }
 
 /** α from a SWMM 5.2-layout report text. Throws when the runoff continuity table is absent. */
-export function alphaFromReport(reportText: string): SimulationAlpha {
+export function alphaFromReport(reportText: string, opts: { underdrainControlled?: boolean } = {}): SimulationAlpha {
   const r = parseReportRunoff(reportText);
   const rc = r.runoffContinuity;
   if (!rc) throw new RangeError('the report has no Runoff Quantity Continuity table (was rainfall/runoff simulated?)');
@@ -117,6 +122,14 @@ export function alphaFromReport(reportText: string): SimulationAlpha {
   if (precip === undefined || runoff === undefined) throw new RangeError('Runoff Quantity Continuity lacks Total Precipitation or Surface Runoff');
   if (!(precip > 0)) throw new RangeError('total precipitation is zero: α undefined');
   const notes: string[] = [];
+  const drainage = rc.rows['LID Drainage']?.[0] ?? 0;
+  if (drainage > 0) {
+    notes.push(
+      opts.underdrainControlled
+        ? 'LID underdrain outflow counted as controlled (total only; subcatchment α still includes it as runoff)'
+        : 'LID underdrain outflow counted as runoff leaving the site',
+    );
+  }
   let outfallAlpha: number | null = null;
   const fr = r.routingContinuity;
   if (fr) {
@@ -129,7 +142,8 @@ export function alphaFromReport(reportText: string): SimulationAlpha {
     .filter((s) => s.precip + s.runon > 0)
     .map((s) => ({ name: s.name, alpha: subcatchmentAlpha(s.precip, s.runon, s.runoffDepth), runoffCoeff: s.runoffCoeff }));
   if (r.subcatchments.length) notes.push('subcatchment α uses the report’s rounded depths (2 decimals)');
-  return { alpha: 1 - runoff / precip, precipVolume: precip, runoffVolume: runoff, volumeUnit: rc.units[0] ?? '', outfallAlpha, subcatchments: subs, notes };
+  const leaving = runoff + (opts.underdrainControlled ? 0 : drainage);
+  return { alpha: 1 - leaving / precip, precipVolume: precip, runoffVolume: runoff, lidDrainageVolume: drainage, volumeUnit: rc.units[0] ?? '', outfallAlpha, subcatchments: subs, notes };
 }
 
 /** Removes every data line of [LID_USAGE] so the same model runs without its LIDs (areas revert to the subcatchment). */
@@ -160,9 +174,9 @@ export interface ScenarioComparison {
 }
 
 /** Compares α with and without LIDs (two reports of the same model). */
-export function compareLidScenarios(withLidReport: string, withoutLidReport: string): ScenarioComparison {
-  const a = alphaFromReport(withLidReport);
-  const b = alphaFromReport(withoutLidReport);
+export function compareLidScenarios(withLidReport: string, withoutLidReport: string, opts: { underdrainControlled?: boolean } = {}): ScenarioComparison {
+  const a = alphaFromReport(withLidReport, opts);
+  const b = alphaFromReport(withoutLidReport, opts);
   const byName = new Map(b.subcatchments.map((s) => [s.name, s.alpha]));
   return {
     withLid: a,
