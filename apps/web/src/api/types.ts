@@ -131,14 +131,15 @@ export interface Series {
   unit: string;
 }
 
-export interface ContinuityRow {
-  [field: string]: number | string | null | undefined;
-}
-
 export interface RunResults {
-  continuity: { runoff?: ContinuityRow | null; routing?: ContinuityRow | null };
+  /** SI models: flow in the model's flow units, volumes m³, depths mm; US: flow units, ft³, in. */
+  units?: { flow: string; volume: 'm3' | 'ft3'; depth: 'mm' | 'in' };
+  /** Continuity errors (%) of runoff and routing, as the status report prints them. */
+  continuity: { runoff?: number | null; routing?: number | null };
   subcatchments: { name: string; runoffDepth: number; runoffVolume: number; peakRunoff: number }[];
   outfalls: { name: string; peakFlow: number; volume: number }[];
+  totals?: { precipVolume: number | null; runoffVolume: number; outflowVolume: number; peakOutflow: number };
+  /** Event volume control rate 1 − V_out / V_rain, a fraction. */
   eventControlRate?: number | null;
 }
 

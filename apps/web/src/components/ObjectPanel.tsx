@@ -117,7 +117,7 @@ export function ObjectPanel({ modelId, scenario, selected, onEdit, onRemoveChang
                       data-field={field}
                     />
                   ) : (
-                    <span>{String(v)}</span>
+                    <span>{field === 'kind' ? t(`kinds.${String(v)}`, { defaultValue: String(v) }) : String(v)}</span>
                   )}
                 </td>
               </tr>

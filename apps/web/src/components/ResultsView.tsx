@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { CompareResult, ContinuityRow, Run, RunResults, Scenario, Series } from '../api/types';
+import type { CompareResult, Run, RunResults, Scenario, Series } from '../api/types';
 import { unitLabels } from '../lib/units';
 import { EChart, type ChartOption } from './EChart';
 import { ErrorNote } from './ErrorNote';
@@ -42,9 +42,10 @@ function rate(v: number | null | undefined): string {
 export function totals(r: RunResults | null) {
   if (!r) return null;
   return {
-    peakFlow: r.outfalls.length ? Math.max(...r.outfalls.map((o) => o.peakFlow)) : null,
-    runoffVolume: r.subcatchments.reduce((s, x) => s + (x.runoffVolume ?? 0), 0),
-    outfallVolume: r.outfalls.reduce((s, o) => s + (o.volume ?? 0), 0),
+    peakFlow: r.totals?.peakOutflow ?? (r.outfalls.length ? Math.max(...r.outfalls.map((o) => o.peakFlow)) : null),
+    runoffVolume: r.totals?.runoffVolume ?? r.subcatchments.reduce((s, x) => s + (x.runoffVolume ?? 0), 0),
+    outflowVolume: r.totals?.outflowVolume ?? r.outfalls.reduce((s, o) => s + (o.volume ?? 0), 0),
+    precipVolume: r.totals?.precipVolume ?? null,
     controlRate: r.eventControlRate ?? null,
   };
 }
@@ -82,7 +83,8 @@ export function hydrographOption(
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 56, right: 16, top: 36, bottom: 56 },
-    xAxis: { type: 'time' },
+    // Model clock: hours and minutes, the date where a day starts.
+    xAxis: { type: 'time', axisLabel: { formatter: { year: '{yyyy}-{MM}-{dd}', month: '{MM}-{dd}', day: '{MM}-{dd}', hour: '{HH}:{mm}', minute: '{HH}:{mm}' } } },
     yAxis: { type: 'value', name: yName, nameGap: 12 },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series: lines.map((l) => ({
@@ -99,7 +101,7 @@ export function hydrographOption(
 
 export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselineRun, baselineResults, chosenNodes }: Props) {
   const { t } = useTranslation();
-  const units = unitLabels(flowUnits);
+  const units = unitLabels(flowUnits, results?.units);
   const compareWithBaseline = !scenario.isBaseline && !!baselineRun && baselineRun.id !== scenarioRun?.id;
   const outfalls = useMemo(() => (results?.outfalls ?? []).slice(0, MAX_OUTFALLS).map((o) => o.name), [results]);
   const names = useMemo(() => [...new Set([...outfalls, ...chosenNodes])], [outfalls, chosenNodes]);
@@ -189,8 +191,16 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
       <div className="grid-2">
         <div className="card">
           <h2>{t('results.continuity')}</h2>
-          <ContinuityTable title={t('results.runoffContinuity')} row={results?.continuity.runoff} testId="continuity-runoff" />
-          <ContinuityTable title={t('results.routingContinuity')} row={results?.continuity.routing} />
+          <table className="data continuity" data-testid="continuity">
+            <tbody>
+              <tr><th>{t('results.precipVolume', { unit: units.volume })}</th><td>{fmt(b?.precipVolume)}</td></tr>
+              <tr><th>{t('results.runoffVolume', { unit: units.volume })}</th><td>{fmt(b?.runoffVolume)}</td></tr>
+              <tr><th>{t('results.outflowVolume', { unit: units.volume })}</th><td>{fmt(b?.outflowVolume)}</td></tr>
+              <tr><th>{t('results.runoffContinuity')}</th><td>{errPct(results?.continuity.runoff)}</td></tr>
+              <tr><th>{t('results.routingContinuity')}</th><td>{errPct(results?.continuity.routing)}</td></tr>
+              <tr><th>{t('compare.controlRate')}</th><td>{rate(b?.controlRate)}</td></tr>
+            </tbody>
+          </table>
         </div>
         <div className="card">
           <h2>{t('results.outfalls')}</h2>
@@ -199,7 +209,7 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
               <tr>
                 <th>{t('results.name')}</th>
                 <th>{t('results.peakFlow', { unit: units.flow })}</th>
-                <th>{t('results.volume', { unit: units.outfallVolume })}</th>
+                <th>{t('results.volume', { unit: units.volume })}</th>
               </tr>
             </thead>
             <tbody>
@@ -244,20 +254,6 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
   );
 }
 
-function ContinuityTable({ title, row, testId }: { title: string; row: ContinuityRow | null | undefined; testId?: string }) {
-  const { t } = useTranslation();
-  if (!row) return null;
-  return (
-    <table className="data continuity" data-testid={testId}>
-      <caption>{title}</caption>
-      <tbody>
-        {Object.entries(row).map(([k, v]) => (
-          <tr key={k}>
-            <th>{t(`continuity.${k}`, { defaultValue: k })}</th>
-            <td>{typeof v === 'number' ? fmt(v) : String(v ?? '—')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+function errPct(v: number | null | undefined): string {
+  return v == null || !Number.isFinite(v) ? '—' : `${v.toFixed(2)} %`;
 }

@@ -45,6 +45,8 @@ describe('colour ramp', () => {
 describe('unit labels', () => {
   it('follows FLOW_UNITS', () => {
     expect(unitLabels('LPS').depth).toBe('mm');
+    expect(unitLabels('LPS').volume).toBe('m³');
+    expect(unitLabels('CMS', { flow: 'CFS', volume: 'ft3', depth: 'in' })).toEqual({ flow: 'CFS', depth: 'in', volume: 'ft³' });
     expect(unitLabels('CFS').depth).toBe('in');
     expect(unitLabels('cms').flow).toBe('CMS');
   });

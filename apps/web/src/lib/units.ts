@@ -6,13 +6,13 @@ export function unitSystem(flowUnits: string | undefined): UnitSystem {
   return ['CMS', 'LPS', 'MLD'].includes((flowUnits ?? '').toUpperCase()) ? 'SI' : 'US';
 }
 
-export function unitLabels(flowUnits: string | undefined) {
-  const si = unitSystem(flowUnits) === 'SI';
+/** Labels for result numbers; the run's own `units` (from the server) win over what FLOW_UNITS implies. */
+export function unitLabels(flowUnits: string | undefined, runUnits?: { flow: string; volume: string; depth: string }) {
+  const si = unitSystem(runUnits?.flow ?? flowUnits) === 'SI';
+  const volume = runUnits?.volume ?? (si ? 'm3' : 'ft3');
   return {
-    flow: (flowUnits ?? (si ? 'CMS' : 'CFS')).toUpperCase(),
-    depth: si ? 'mm' : 'in',
-    // SWMM's runoff-continuity table prints volumes in hectare-metres (SI) or acre-feet (US).
-    volume: si ? 'ha·m' : 'ac·ft',
-    outfallVolume: si ? '10⁶ L' : '10⁶ gal',
+    flow: (runUnits?.flow ?? flowUnits ?? (si ? 'CMS' : 'CFS')).toUpperCase(),
+    depth: runUnits?.depth ?? (si ? 'mm' : 'in'),
+    volume: volume === 'm3' ? 'm³' : volume === 'ft3' ? 'ft³' : volume,
   };
 }
