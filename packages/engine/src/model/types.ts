@@ -285,6 +285,11 @@ export interface TimeSeries extends SourceRef {
   values: number[];
   /** Set when the series comes from an external file (its name as written). */
   file?: string;
+  /**
+   * True when no entry carried a date, i.e. times are offsets from the simulation start
+   * (START_DATE + START_TIME at parse time); the .inp writer then writes hours again.
+   */
+  relative?: boolean;
 }
 
 export interface Pattern extends SourceRef {
@@ -324,6 +329,8 @@ export interface ReportOptions {
   nodes: 'ALL' | 'NONE' | string[];
   links: 'ALL' | 'NONE' | string[];
   lids: { lid: string; subcatchment: string; file: string }[];
+  /** DISABLED YES|NO (no report at all); absent = not given. */
+  disabled?: boolean;
 }
 
 /** A section whose physics are outside this engine's current scope, kept verbatim (and typed where parsed). */
