@@ -17,6 +17,9 @@ interface Props {
   onToggleNode: (name: string) => void;
 }
 
+/** Derived or identifying fields the server will not take as setParam edits. */
+const READ_ONLY = new Set(['name', 'kind', 'lidUnits']);
+
 /** Properties of the clicked object. In a non-baseline scenario they are editable; an edit is a setParam change. */
 export function ObjectPanel({ modelId, scenario, selected, onEdit, onRemoveChange, onAddLid, chosenNodes, onToggleNode }: Props) {
   const { t } = useTranslation();
@@ -44,7 +47,8 @@ export function ObjectPanel({ modelId, scenario, selected, onEdit, onRemoveChang
   const objectKind = obj?.kind ?? selected.kind;
   const { values, edited } = obj ? overlayParams(obj.props, scenario?.changes ?? [], objectKind, selected.name) : { values: {}, edited: new Set<string>() };
   const lids = (scenario?.changes ?? []).filter((c): c is AddLidChange => c.kind === 'addLid' && c.subcatchment === selected.name);
-  const nodeKind = typeof values.kind === 'string' ? values.kind : null;
+  // The server answers with the concrete kind (junction, conduit, …) for a generic node/link selection.
+  const concreteKind = obj?.kind ?? selected.kind;
 
   async function commit(field: string) {
     const raw = draft[field];
@@ -62,7 +66,7 @@ export function ObjectPanel({ modelId, scenario, selected, onEdit, onRemoveChang
   return (
     <aside className="object-panel" data-testid="object-panel">
       <header>
-        <span className="kind-badge">{t(`kinds.${nodeKind ?? selected.kind}`, { defaultValue: nodeKind ?? selected.kind })}</span>
+        <span className="kind-badge">{t(`kinds.${concreteKind}`, { defaultValue: concreteKind })}</span>
         <h2 data-testid="object-name">{selected.name}</h2>
       </header>
       {error ? <ErrorNote error={error} /> : null}
@@ -105,7 +109,7 @@ export function ObjectPanel({ modelId, scenario, selected, onEdit, onRemoveChang
               <tr key={field} className={edited.has(field) ? 'edited' : undefined}>
                 <th title={field}>{t(`fields.${field}`, { defaultValue: field })}</th>
                 <td>
-                  {editable && field !== 'name' && field !== 'kind' ? (
+                  {editable && !READ_ONLY.has(field) ? (
                     <input
                       value={draft[field] ?? String(v)}
                       onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
