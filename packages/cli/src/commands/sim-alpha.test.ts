@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { register } from './sim-alpha.js';
+import { repoRoot, runCli, tempDir, writeTemp } from '../../test/design-harness.js';
+
+const ref = path.resolve(repoRoot, '..', 'shared', 'swmm-reference', 'models');
+const have = existsSync(ref);
+if (!have) console.log(`../shared/swmm-reference not found at ${ref}: skipping sim-alpha reference-report tests`);
+const near = (a: number, b: number, tol: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol);
+
+describe.skipIf(!have)('haimian sim-alpha on EPA SWMM reference reports', () => {
+  it('epa_example1_ga: α = 1 − 5.597/15.679 from the runoff continuity table', async () => {
+    const r = await runCli(register, ['sim-alpha', path.join(ref, 'epa_example1_ga', 'epa_example1_ga.rpt'), '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    near(j.alpha, 1 - 5.597 / 15.679, 1e-12);
+    expect(j.subcatchments).toHaveLength(8);
+    const t = await runCli(register, ['sim-alpha', path.join(ref, 'epa_example1_ga', 'epa_example1_ga.rpt')]);
+    expect(t.stdout).toMatch(/α = 0\.643026 \(64\.3 %\)/);
+  });
+  it('3-year continuous LID model vs a run without those LIDs', async () => {
+    const r = await runCli(register, ['sim-alpha', path.join(ref, 'swc17_all_lids_3yr', 'swc17_all_lids_3yr.rpt'), '--without', path.join(ref, 'swc13_green_roofs_3yr', 'swc13_green_roofs_3yr.rpt'), '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    near(j.withLid.alpha, 1 - (7.247 + 1.023) / 42.87, 1e-12);
+    near(j.withoutLid.alpha, 1 - (12.753 + 2.046) / 42.892, 1e-12);
+    near(j.gain, j.withLid.alpha - j.withoutLid.alpha, 1e-15);
+  });
+});
+
+describe('haimian sim-alpha input errors', () => {
+  it('rejects files that are not status reports', async () => {
+    const dir = tempDir();
+    const r = await runCli(register, ['sim-alpha', writeTemp(dir, 'x.rpt', 'hello\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no Runoff Quantity Continuity table/);
+    expect((await runCli(register, ['sim-alpha', '/nope.rpt'])).stderr).toMatch(/cannot read report \/nope\.rpt: no such file/);
+  });
+});
