@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTransect, readTransectRecords, type TransectTable } from './transect.js';
+import { buildShapeTable, buildTransect, readTransectRecords, type TransectTable } from './transect.js';
 import {
   A_CIRC,
   A_EGG,
@@ -23,6 +23,9 @@ import {
   createXsect,
   isXsectError,
   parseShapeName,
+  XS_EGG,
+  XS_RECT_OPEN,
+  xsectShapeCode,
   tableInverseLookup,
   tableLookup,
   xsectAreaOfDepth,
@@ -65,6 +68,15 @@ describe('shape names', () => {
     expect(XSECT_SHAPE_NAMES).toHaveLength(26);
     expect(parseShapeName('CIRCLE')).toBeNull();
     expect(parseShapeName('')).toBeNull();
+    expect(xsectShapeCode('egg')).toBe(XS_EGG);
+    expect(xsectShapeCode('CIRCLE')).toBe(-1);
+  });
+
+  it('createXsect accepts a keyword instead of a code', () => {
+    const x = createXsect('rect_open', 2, 3);
+    expect(isXsectError(x) ? x.error : x.type).toBe(XS_RECT_OPEN);
+    expect(createXsect('CIRCLE', 1)).toEqual({ error: expect.stringMatching(/unknown cross-section shape CIRCLE/) });
+    expect(isXsectError(createXsect(99 as XsectShape, 1))).toBe(true);
   });
 
   it('marks open channels by Amax/Afull >= 1', () => {
@@ -510,6 +522,15 @@ describe('validation', () => {
 });
 
 describe('custom shapes', () => {
+  it('accepts a prebuilt shape table in place of the curve', () => {
+    const tbl = buildShapeTable({ x: [0, 1], y: [1, 1] });
+    if ('error' in tbl) throw new Error(tbl.error);
+    const a = make('CUSTOM', 2, 0, 0, 0, { shape: tbl });
+    const b = make('CUSTOM', 2, 0, 0, 0, { shapeCurve: tbl });
+    expect(a.aFull).toBeCloseTo(4, 12);
+    expect(b.sMax).toBe(a.sMax);
+  });
+
   it('a unit-square shape curve behaves like a 2 x 2 box', () => {
     const x = make('CUSTOM', 2, 0, 0, 0, { shapeCurve: { x: [0, 1], y: [1, 1] } });
     expect(x.aFull).toBeCloseTo(4, 12);

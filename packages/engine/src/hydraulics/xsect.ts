@@ -8,8 +8,9 @@
 //   XsectShape                      numeric shape codes (object of constants + type)
 //   XSECT_SHAPE_NAMES[shape]        SWMM keyword of a shape ("CIRCULAR", ...)
 //   parseShapeName(token)           keyword (case-insensitive) -> XsectShape | null
+//   xsectShapeCode(token)           same, -1 if unknown; XS_<NAME> constants alias the codes
 //   xsectIsOpen(shape)              true for open channels (Amax/Afull ratio >= 1)
-//   createXsect(shape, g1, g2, g3, g4, opts?) -> Xsect | XsectError
+//   createXsect(shape, g1, g2, g3, g4, opts?) -> Xsect | XsectError   (shape: code or keyword)
 //       g1..g4 are the [XSECTIONS] Geom1..Geom4 values AS WRITTEN in the input
 //       file; opts.ucfLength is the model's length factor (1 for US units, 0.3048
 //       for SI: user length = ft × ucfLength). Length-valued geoms are divided by
@@ -197,6 +198,40 @@ export function parseShapeName(token: string): XsectShape | null {
   return i < 0 ? null : (i as XsectShape);
 }
 
+/** Same as parseShapeName but -1 for an unknown keyword (handy for Int8Array columns). */
+export function xsectShapeCode(token: string): XsectShape | -1 {
+  const s = parseShapeName(token);
+  return s === null ? -1 : s;
+}
+
+// Flat aliases of the shape codes, for modules that store codes in typed arrays.
+export const XS_DUMMY = XsectShape.DUMMY;
+export const XS_CIRCULAR = XsectShape.CIRCULAR;
+export const XS_FILLED_CIRCULAR = XsectShape.FILLED_CIRCULAR;
+export const XS_RECT_CLOSED = XsectShape.RECT_CLOSED;
+export const XS_RECT_OPEN = XsectShape.RECT_OPEN;
+export const XS_TRAPEZOIDAL = XsectShape.TRAPEZOIDAL;
+export const XS_TRIANGULAR = XsectShape.TRIANGULAR;
+export const XS_PARABOLIC = XsectShape.PARABOLIC;
+export const XS_POWER = XsectShape.POWER;
+export const XS_RECT_TRIANGULAR = XsectShape.RECT_TRIANGULAR;
+export const XS_RECT_ROUND = XsectShape.RECT_ROUND;
+export const XS_MODBASKETHANDLE = XsectShape.MODBASKETHANDLE;
+export const XS_HORIZ_ELLIPSE = XsectShape.HORIZ_ELLIPSE;
+export const XS_VERT_ELLIPSE = XsectShape.VERT_ELLIPSE;
+export const XS_ARCH = XsectShape.ARCH;
+export const XS_EGG = XsectShape.EGG;
+export const XS_HORSESHOE = XsectShape.HORSESHOE;
+export const XS_GOTHIC = XsectShape.GOTHIC;
+export const XS_CATENARY = XsectShape.CATENARY;
+export const XS_SEMIELLIPTICAL = XsectShape.SEMIELLIPTICAL;
+export const XS_BASKETHANDLE = XsectShape.BASKETHANDLE;
+export const XS_SEMICIRCULAR = XsectShape.SEMICIRCULAR;
+export const XS_IRREGULAR = XsectShape.IRREGULAR;
+export const XS_CUSTOM = XsectShape.CUSTOM;
+export const XS_FORCE_MAIN = XsectShape.FORCE_MAIN;
+export const XS_STREET = XsectShape.STREET;
+
 /** True for open sections (their flow area never "fills"; no surcharge). */
 export function xsectIsOpen(shape: XsectShape): boolean {
   return AMAX_RATIO[shape]! >= 1.0;
@@ -241,6 +276,8 @@ const TWO_THIRDS = 2 / 3;
  */
 export interface Xsect {
   shape: XsectShape;
+  /** Same as shape (SWMM's field name). */
+  type: XsectShape;
   /** Full depth (ft). */
   yFull: number;
   /** Full area (ft²). */
@@ -294,13 +331,15 @@ export interface XsectOptions {
   transect?: TransectTable;
   /** Prebuilt unit shape for CUSTOM sections (preferred; build once per curve). */
   shape?: ShapeTable;
-  /** Shape curve (relative height x, relative width y) for CUSTOM sections. */
-  shapeCurve?: { x: ArrayLike<number>; y: ArrayLike<number> };
+  /** Shape curve (relative height x, relative width y) for CUSTOM sections; a
+   *  prebuilt ShapeTable is also accepted here. */
+  shapeCurve?: { x: ArrayLike<number>; y: ArrayLike<number> } | ShapeTable;
 }
 
 function blankXsect(shape: XsectShape): Xsect {
   return {
     shape,
+    type: shape,
     yFull: 0,
     aFull: 0,
     rFull: 0,
@@ -364,13 +403,24 @@ function finiteAll(...v: number[]): boolean {
  * units). Invalid geometry gives { error } naming the offending parameter.
  */
 export function createXsect(
-  shape: XsectShape,
+  shapeOrName: XsectShape | string,
   geom1: number,
   geom2 = 0,
   geom3 = 0,
   geom4 = 0,
   opts: XsectOptions = {},
 ): Xsect | XsectError {
+  let shape: XsectShape;
+  if (typeof shapeOrName === 'string') {
+    const parsed = parseShapeName(shapeOrName);
+    if (parsed === null) return { error: `unknown cross-section shape ${shapeOrName}` };
+    shape = parsed;
+  } else {
+    if (!(shapeOrName >= 0 && shapeOrName < XSECT_SHAPE_NAMES.length)) {
+      return { error: `unknown cross-section shape code ${String(shapeOrName)}` };
+    }
+    shape = shapeOrName;
+  }
   const ucf = opts.ucfLength ?? 1;
   if (!(ucf > 0)) return err(shape, 'length conversion factor must be > 0');
   if (!finiteAll(geom1, geom2, geom3, geom4)) return err(shape, 'geometry values must be numbers');
@@ -704,8 +754,9 @@ export function createXsect(
     case XsectShape.CUSTOM: {
       if (!(geom1 > 0)) return err(shape, 'Geom1 (full height) must be > 0');
       let s = opts.shape;
+      if (!s && opts.shapeCurve && 'areaTbl' in opts.shapeCurve) s = opts.shapeCurve;
       if (!s) {
-        if (!opts.shapeCurve) return err(shape, 'Geom2 must name a SHAPE curve defined in [CURVES]');
+        if (!opts.shapeCurve || !('x' in opts.shapeCurve)) return err(shape, 'Geom2 must name a SHAPE curve defined in [CURVES]');
         const built = buildShapeTable(opts.shapeCurve);
         if ('error' in built) return err(shape, built.error);
         s = built;
