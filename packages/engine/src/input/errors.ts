@@ -6,6 +6,7 @@ import type { EngineError } from '../api.js';
 export const ERROR_TEXT: Readonly<Record<number, string>> = {
   // ---- object validation (raised after reading)
   108: 'ambiguous outlet ID name for Subcatchment %s.',
+  109: 'invalid parameter values for Aquifer %s.',
   111: 'invalid length for Conduit %s.',
   113: 'invalid roughness for Conduit %s.',
   114: 'invalid number of barrels for Conduit %s.',
@@ -24,6 +25,8 @@ export const ERROR_TEXT: Readonly<Record<number, string>> = {
   183: 'no type specified for LID %s.',
   184: 'missing layer for LID %s.',
   185: 'invalid parameter value for LID %s.',
+  187: 'LID area exceeds total area for Subcatchment %s.',
+  188: 'LID capture area exceeds total impervious area for Subcatchment %s.',
   191: 'simulation start date comes after ending date.',
   193: 'report start date comes after ending date.',
   195: 'reporting time step or duration is less than routing time step.',

@@ -16,7 +16,7 @@ import { readDivider, readJunction, readOutfall, readStorage } from './read-node
 import { readConduit, readLosses, readOrifice, readOutlet, readPump, readTransectLine, readWeir, readXsection } from './read-links.js';
 import { readCurve, readPattern, readTimeseries } from './read-tables.js';
 import { readDwf, readInflow, readMap, readReport, readXY } from './read-misc.js';
-import { validateExtraLine, endExtraSection } from './read-extra.js';
+import { validateExtraLine, finishExtras } from './read-extra.js';
 import { validateModel } from './validate.js';
 import { loadExternalFiles } from './external.js';
 import { finalizeOptions } from './finalize.js';
@@ -246,16 +246,11 @@ function parseInner(text: string, fileName: string, opts: ParseOptions): ParseRe
     subareas: new Map(), infil: new Map(), xsect: new Map(), losses: new Map(),
     curves: new Map(), series: new Map(), patterns: new Map(), dwf: new Map(),
     transect: { nSta: 0, nLeft: 0, nRight: 0, nChannel: 0 },
-    evapSeen: false,
+    lids: new Map(), lidUsage: new Map(), controls: { stage: 'none', names: new Set() },
   };
-  let prevSection = '';
   for (const d of data) {
     if (ctx.full) break;
     const name = d.sec.name;
-    if (name !== prevSection) {
-      if (prevSection) endExtraSection(prevSection, st);
-      prevSection = name;
-    }
     ctx.section = name;
     if (name === '[OPTIONS]') continue; // read in pass 1
     if (name === '[TITLE]') {
@@ -273,11 +268,11 @@ function parseInner(text: string, fileName: string, opts: ParseOptions): ParseRe
     const info = sectionInfo(name);
     if (info?.kind === 'extra') guarded(() => validateExtraLine(name, new Fields(ctx, d.line, ''), st));
   }
-  if (prevSection) endExtraSection(prevSection, st);
   ctx.section = '';
 
   // ---- attach side tables, validate, read external files, adjust options
   validateModel(st);
+  finishExtras(st);
   if (opts.externalFiles !== 'ignore') loadExternalFiles(st);
   const fin = finalizeOptions(model, fileName);
   for (const e of fin.errors) ctx.errors.push(e);

@@ -5,6 +5,8 @@ import type {
   CrossSection, Curve, DryWeatherFlow, InfiltrationParams, Losses, Model, Pattern, Subareas, TimeSeries, Transect,
 } from '../model/types.js';
 import type { ParseContext } from './context.js';
+import type { LidInfo } from './read-extra.js';
+import type { ControlState } from './read-controls.js';
 
 export interface SeriesState {
   ts: TimeSeries;
@@ -35,6 +37,9 @@ export interface ParseState {
   patterns: Map<string, Pattern>;
   dwf: Map<string, DryWeatherFlow>;
   transect: TransectState;
-  /** Upper-case names of curves, to tell a continuation line from a new curve. */
-  evapSeen: boolean;
+  /** [LID_CONTROLS] types and layers seen, by upper-case LID name. */
+  lids: Map<string, LidInfo>;
+  /** [LID_USAGE] totals per subcatchment (upper-case name): Σ number·area, Σ %from. */
+  lidUsage: Map<string, { name: string; area: number; fromImp: number; fromPerv: number; line: number }>;
+  controls: ControlState;
 }
