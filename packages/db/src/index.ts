@@ -26,6 +26,8 @@ export interface DatabaseConfig {
 
 export interface OpenDatabase {
   dialect: DialectName;
+  /** PostgreSQL schema in use (undefined for SQLite). */
+  pgSchema?: string;
   db: Kysely<Database>;
   repo: Repo;
   close(): Promise<void>;
@@ -53,11 +55,11 @@ export async function openDatabase(config: DatabaseConfig = {}): Promise<OpenDat
     db = await openSqlite({ filename });
   }
   try {
-    await migrateToLatest(db, dialect);
+    await migrateToLatest(db, dialect, config.pgSchema);
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return { dialect, db, repo: new Repo(db, config.now), close: () => db.destroy() };
+  return { dialect, pgSchema: dialect === 'postgres' ? (config.pgSchema ?? 'public') : undefined, db, repo: new Repo(db, config.now), close: () => db.destroy() };
 }
 export { testBackends, type TestBackend } from './testing.js';

@@ -81,9 +81,10 @@ function migrationList(dialect: DialectName): Record<string, Migration> {
 }
 
 /** Apply all pending migrations; throws with the failing migration's error. Returns the names applied now. */
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, pgSchema = 'public'): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationList(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // PostgreSQL: name the schema, or the migrator may see another schema's bookkeeping tables and skip creating its own.
+  const migrator = new Migrator({ db, provider, ...(dialect === 'postgres' ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
     it('reports its dialect and migrates idempotently', async () => {
       expect(odb.dialect).toBe(backend.name);
       const { migrateToLatest } = await import('./migrations.js');
-      expect(await migrateToLatest(odb.db, odb.dialect)).toEqual([]);
+      expect(await migrateToLatest(odb.db, odb.dialect, odb.pgSchema)).toEqual([]);
     });
 
     it('creates, lists, updates and deletes projects', async () => {
