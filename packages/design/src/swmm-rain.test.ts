@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatSwmmRain, insertStormIntoInp, rainUnitsOfInp, timeseriesLines } from './swmm-rain.js';
+import { formatClock, formatSwmmRain, insertDailyRainIntoInp, insertStormIntoInp, rainUnitsOfInp, timeseriesLines } from './swmm-rain.js';
 import { chicagoHyetograph } from './chicago.js';
 import { findStormFormula } from './storm-formulas.js';
 import { expectRel } from '../test/golden.js';
@@ -103,5 +103,28 @@ describe('insertion into an .inp', () => {
   });
   it('default units are SWMM’s default CFS → inches', () => {
     expect(rainUnitsOfInp('[TITLE]\nx\n')).toBe('in');
+  });
+});
+
+describe('daily rainfall → continuous-simulation input', () => {
+  const daily = { dates: ['2001-01-01', '2001-01-02', '2001-01-03', '2001-01-04', '2001-01-05'], rainMm: [0, 12.5, 4, 0, NaN] };
+  it('writes a dated VOLUME series, closes wet spells with a zero, sets the period', () => {
+    const r = insertDailyRainIntoInp(INP, daily, { gageName: 'DAY' });
+    expect(r.totalMm).toBe(16.5);
+    expect(r.missingDays).toBe(1);
+    const s = r.inpText.split('\n').filter((l) => l.startsWith('DAY_series '));
+    expect(s.map((l) => l.trim().split(/\s+/).slice(1).join(' '))).toEqual(['01/02/2001 00:00 12.5', '01/03/2001 00:00 4', '01/04/2001 00:00 0']);
+    expect(r.inpText).toMatch(/\nDAY\s+VOLUME\s+24:00\s+1\.0\s+TIMESERIES DAY_series\n/);
+    expect(r.inpText).toMatch(/\nSTART_DATE\s+01\/01\/2001\n/);
+    expect(r.inpText).toMatch(/\nEND_DATE\s+01\/06\/2001\n/);
+    expect(r.inpText).toMatch(/\nREPORT_START_DATE\s+01\/01\/2001\n/);
+    expect(r.inpText).toMatch(/\nS1\s+DAY\s+J1/);
+    expect(r.inpText.match(/START_DATE/g)).toHaveLength(2); // START_DATE and REPORT_START_DATE, old START_DATE replaced
+    expect(r.notes.join()).toMatch(/1 missing day/);
+  });
+  it('converts to inches for US models and rejects unordered dates', () => {
+    const r = insertDailyRainIntoInp('[OPTIONS]\nFLOW_UNITS CFS\n', { dates: ['2001-01-01'], rainMm: [25.4] });
+    expect(r.inpText).toMatch(/DailyRain_series\s+01\/01\/2001 00:00 1\n/);
+    expect(() => insertDailyRainIntoInp(INP, { dates: ['2001-01-02', '2001-01-01'], rainMm: [1, 1] })).toThrow(/dates must increase/);
   });
 });

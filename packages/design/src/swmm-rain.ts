@@ -121,20 +121,17 @@ export interface InsertResult {
   notes: string[];
 }
 
-/**
- * Inserts the storm into a model: adds (or replaces) the gage in [RAINGAGES] and the series in [TIMESERIES],
- * creating sections when absent, and by default points every subcatchment at the new gage. Rain values are
- * written in the model's units (inches for CFS/GPM/MGD models).
- */
-export function insertStormIntoInp(inpText: string, s: SwmmRainSeries, opts: { assignToSubcatchments?: boolean } = {}): InsertResult {
+/** Internal: puts a gage line and series lines into a model, optionally re-pointing subcatchments and setting options. */
+function insertRain(
+  inpText: string,
+  gage: { gageName: string; seriesName: string; gageLine: string; seriesLines: string[] },
+  opts: { assignToSubcatchments?: boolean; setOptions?: Record<string, string> },
+): { inpText: string; reassignedSubcatchments: string[]; notes: string[] } {
   const eol = inpText.includes('\r\n') ? '\r\n' : '\n';
   const lines = inpText.split(/\r?\n/);
-  const units = rainUnitsOfInp(inpText);
-  const series: SwmmRainSeries = { ...s, units };
   const notes: string[] = [];
   const reassigned: string[] = [];
 
-  // Work section by section from the end so earlier indexes stay valid.
   const replaceInSection = (secName: string, newLines: string[], matches: (tokens: string[]) => boolean, header: string[]) => {
     const sec = sections(lines).find((x) => x.name === secName);
     if (!sec) {
@@ -156,8 +153,13 @@ export function insertStormIntoInp(inpText: string, s: SwmmRainSeries, opts: { a
     lines.splice(at, 0, ...newLines);
   };
 
-  replaceInSection('[TIMESERIES]', timeseriesLines(series), (t) => t[0] === s.seriesName, [';;Name          Time       Value']);
-  replaceInSection('[RAINGAGES]', [raingageLine(series)], (t) => t[0] === s.gageName, [';;Name          Format     Interval SCF      Source']);
+  replaceInSection('[TIMESERIES]', gage.seriesLines, (t) => t[0] === gage.seriesName, [';;Name          Time       Value']);
+  replaceInSection('[RAINGAGES]', [gage.gageLine], (t) => t[0] === gage.gageName, [';;Name          Format     Interval SCF      Source']);
+  if (opts.setOptions) {
+    const keys = Object.keys(opts.setOptions);
+    const entries = keys.map((k) => `${k.padEnd(20)} ${opts.setOptions![k]}`);
+    replaceInSection('[OPTIONS]', entries, (t) => keys.includes(t[0]!.toUpperCase()), [';;Option             Value']);
+  }
 
   if (opts.assignToSubcatchments ?? true) {
     const sub = sections(lines).find((x) => x.name === '[SUBCATCHMENTS]');
@@ -168,12 +170,83 @@ export function insertStormIntoInp(inpText: string, s: SwmmRainSeries, opts: { a
         if (t.length < 2) continue;
         const semi = line.indexOf(';');
         const comment = semi >= 0 ? ' ' + line.slice(semi) : '';
-        t[1] = s.gageName;
+        t[1] = gage.gageName;
         lines[i] = t.map((x, j) => (j < t.length - 1 ? x.padEnd(16) : x)).join(' ') + comment;
         reassigned.push(t[0]!);
       }
     }
   }
-  if (units === 'in') notes.push('model uses US flow units: rain written in inches');
-  return { inpText: lines.join(eol), units, reassignedSubcatchments: reassigned, notes };
+  return { inpText: lines.join(eol), reassignedSubcatchments: reassigned, notes };
+}
+
+/**
+ * Inserts the storm into a model: adds (or replaces) the gage in [RAINGAGES] and the series in [TIMESERIES],
+ * creating sections when absent, and by default points every subcatchment at the new gage. Rain values are
+ * written in the model's units (inches for CFS/GPM/MGD models).
+ */
+export function insertStormIntoInp(inpText: string, s: SwmmRainSeries, opts: { assignToSubcatchments?: boolean } = {}): InsertResult {
+  const units = rainUnitsOfInp(inpText);
+  const series: SwmmRainSeries = { ...s, units };
+  const r = insertRain(inpText, { gageName: s.gageName, seriesName: s.seriesName, gageLine: raingageLine(series), seriesLines: timeseriesLines(series) }, opts);
+  if (units === 'in') r.notes.push('model uses US flow units: rain written in inches');
+  return { inpText: r.inpText, units, reassignedSubcatchments: r.reassignedSubcatchments, notes: r.notes };
+}
+
+function swmmDate(iso: string): string {
+  return `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+}
+
+/**
+ * Turns a daily rainfall record into a continuous-simulation input: a dated VOLUME series at a 24-h interval
+ * (each day's depth falls evenly over that day), a gage using it, the simulation and report period set to the
+ * whole record, and every subcatchment pointed at the gage. Missing days (NaN) are written as dry and counted.
+ * A zero is written after each wet day followed by a dry one, so no reading is held past its day.
+ */
+export function insertDailyRainIntoInp(
+  inpText: string,
+  daily: { dates: readonly string[]; rainMm: readonly number[] },
+  opts: { gageName?: string; seriesName?: string; assignToSubcatchments?: boolean } = {},
+): InsertResult & { missingDays: number; totalMm: number } {
+  const n = daily.dates.length;
+  if (n === 0 || n !== daily.rainMm.length) throw new RangeError('daily rainfall needs one depth per date');
+  const gageName = opts.gageName ?? 'DailyRain';
+  const seriesName = opts.seriesName ?? `${gageName}_series`;
+  checkName('rain gage', gageName);
+  checkName('time series', seriesName);
+  const units = rainUnitsOfInp(inpText);
+  const perUnit = units === 'in' ? 1 / MM_PER_IN : 1;
+  const dayMs = 86_400_000;
+  const lines: string[] = [`;daily rainfall ${daily.dates[0]} … ${daily.dates[n - 1]} (${units === 'in' ? 'in' : 'mm'} per day)`];
+  let missing = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const iso = daily.dates[i]!;
+    const p = daily.rainMm[i]!;
+    const ms = Date.parse(iso);
+    if (i > 0 && !(ms > Date.parse(daily.dates[i - 1]!))) throw new RangeError(`dates must increase (${daily.dates[i - 1]} then ${iso})`);
+    if (Number.isNaN(p)) missing++;
+    if (!(p > 0)) continue;
+    if (!Number.isFinite(p)) throw new RangeError(`rain on ${iso} is not a finite depth`);
+    total += p;
+    lines.push(`${seriesName.padEnd(16)} ${swmmDate(iso)} 00:00 ${num(p * perUnit)}`);
+    // Close the wet day with a zero unless the next record is the following day and wet too.
+    const next = i + 1 < n ? Date.parse(daily.dates[i + 1]!) : NaN;
+    if (!(next === ms + dayMs && daily.rainMm[i + 1]! > 0)) lines.push(`${seriesName.padEnd(16)} ${swmmDate(new Date(ms + dayMs).toISOString().slice(0, 10))} 00:00 0`);
+  }
+  const endIso = new Date(Date.parse(daily.dates[n - 1]!) + dayMs).toISOString().slice(0, 10);
+  const gageLine = `${gageName.padEnd(16)} VOLUME     24:00    1.0      TIMESERIES ${seriesName}`;
+  const r = insertRain(inpText, { gageName, seriesName, gageLine, seriesLines: lines }, {
+    assignToSubcatchments: opts.assignToSubcatchments,
+    setOptions: {
+      START_DATE: swmmDate(daily.dates[0]!),
+      START_TIME: '00:00:00',
+      REPORT_START_DATE: swmmDate(daily.dates[0]!),
+      REPORT_START_TIME: '00:00:00',
+      END_DATE: swmmDate(endIso),
+      END_TIME: '00:00:00',
+    },
+  });
+  if (missing) r.notes.push(`${missing} missing day(s) written as dry`);
+  if (units === 'in') r.notes.push('model uses US flow units: rain written in inches');
+  return { inpText: r.inpText, units, reassignedSubcatchments: r.reassignedSubcatchments, notes: r.notes, missingDays: missing, totalMm: total };
 }

@@ -73,8 +73,28 @@ describe.skipIf(!have || !engineCanRun)('haimian sim-alpha --inp (engine run)', 
 
 describe.skipIf(engineCanRun)('haimian sim-alpha --inp before the engine can run', () => {
   it('says so clearly instead of pretending', async () => {
-    const r = await runCli(register, ['sim-alpha', '--inp', 'model.inp']);
+    const r = await runCli(register, ['sim-alpha', '--inp', writeTemp(tempDir(), 'model.inp', '[TITLE]\nx\n')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot run models yet \(no runModel export\)/);
+  });
+});
+
+describe('haimian sim-alpha --rain: a daily record drives a continuous run', () => {
+  it('prepares the model (dated VOLUME series over the whole record) without running it', async () => {
+    const dir = tempDir();
+    const inp = writeTemp(dir, 'm.inp', '[OPTIONS]\nFLOW_UNITS LPS\nSTART_DATE 06/01/2020\n\n[SUBCATCHMENTS]\nS1 RG1 J1 4 50 100 0.5 0\n');
+    const rain = writeTemp(dir, 'rain.csv', 'date,rain_mm\n1991-01-01,0\n1991-01-02,12.5\n1991-01-03,0\n');
+    const outFile = path.join(dir, 'run.inp');
+    const r = await runCli(register, ['sim-alpha', '--inp', inp, '--rain', rain, '--write-inp', outFile, '--no-run']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/3 days .* 12\.5 mm, all 1 subcatchment/);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(outFile, 'utf8');
+    expect(text).toMatch(/\nSTART_DATE\s+01\/01\/1991\n/);
+    expect(text).toMatch(/\nEND_DATE\s+01\/04\/1991\n/);
+    expect(text).toMatch(/DailyRain_series\s+01\/02\/1991 00:00 12\.5\n/);
+    expect(text).toMatch(/\nS1\s+DailyRain\s+J1/);
+    expect((await runCli(register, ['sim-alpha', '--inp', inp, '--no-run'])).stderr).toMatch(/--no-run needs --write-inp/);
+    expect((await runCli(register, ['sim-alpha', '--inp', inp, '--rain', writeTemp(dir, 'e.csv', '')])).stderr).toMatch(/the CSV is empty/);
   });
 });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import * as engine from '@haimian/engine';
 import type { InjectedFiles, RunOptions, RunResult } from '@haimian/engine';
-import { alphaFromReport, compareLidScenarios, stripLidUsage } from '@haimian/design';
+import { alphaFromReport, compareLidScenarios, insertDailyRainIntoInp, parseRainCsv, stripLidUsage } from '@haimian/design';
 import { design, fail, fmt, out, pct, printJson, readText, writeText } from './design-util.js';
 
 type RunModel = (inpText: string, options?: RunOptions) => RunResult | Promise<RunResult>;
@@ -45,9 +45,22 @@ async function runEngine(run: RunModel, inpText: string, inpPath: string, label:
 
 /** Runs the model (and, when it has LIDs, the same model without them) and reports α from the engine's reports. */
 export async function runSimAlphaModel(inpPath: string, o: SimAlphaOptions): Promise<void> {
+  let inpText = readText(inpPath, 'model');
+  if (o.rain) {
+    const daily = design(() => parseRainCsv(readText(o.rain!, 'rainfall CSV'), { dateColumn: o.dateColumn, rainColumn: o.rainColumn }));
+    const r = design(() => insertDailyRainIntoInp(inpText, daily, { gageName: 'DailyRain' }));
+    inpText = r.inpText;
+    const msg = [`daily rainfall ${o.rain}: ${daily.dates.length} days (${fmt(daily.years, 1)} years), ${fmt(r.totalMm, 1)} mm, all ${r.reassignedSubcatchments.length} subcatchment(s) on gage DailyRain`, ...daily.warnings, ...r.notes];
+    process.stderr.write(msg.map((m) => `note: ${m}`).join('\n') + '\n');
+  }
+  if (o.writeInp) writeText(o.writeInp, inpText);
+  if (o.run === false) {
+    if (!o.writeInp) fail('--no-run needs --write-inp <file>');
+    out(`wrote ${o.writeInp}`);
+    return;
+  }
   const run = engineRunModel();
   if (!run) fail('this build of the engine cannot run models yet (no runModel export); run the model elsewhere and pass its .rpt');
-  const inpText = readText(inpPath, 'model');
   const withReport = await runEngine(run, inpText, inpPath, 'model');
   if (o.saveReport) writeText(o.saveReport, withReport);
   const stripped = stripLidUsage(inpText);
@@ -58,6 +71,11 @@ export async function runSimAlphaModel(inpPath: string, o: SimAlphaOptions): Pro
 
 interface SimAlphaOptions {
   inp?: string;
+  rain?: string;
+  dateColumn?: string;
+  rainColumn?: string;
+  writeInp?: string;
+  run?: boolean;
   saveReport?: string;
   without?: string;
   underdrainControlled?: boolean;
@@ -104,6 +122,11 @@ export function register(program: Command): void {
     .argument('[report.rpt]', 'status report of the model run (EPA SWMM 5.2 or haimian)')
     .option('--inp <model.inp>', 'run the model with the engine instead (and again without its [LID_USAGE], if any)')
     .option('--save-report <file>', 'with --inp: also write the engine report')
+    .option('--rain <rain.csv>', 'with --inp: drive the model with this daily rainfall record (date,rain_mm) over its whole period')
+    .option('--date-column <name>', 'date column of --rain', 'date')
+    .option('--rain-column <name>', 'rain column of --rain (mm)', 'rain_mm')
+    .option('--write-inp <file>', 'with --inp: write the model as run (e.g. with the daily rain inserted)')
+    .option('--no-run', 'with --write-inp: only prepare the model, do not run it')
     .option('--without <report.rpt>', 'report of the same model without its LIDs, for comparison')
     .option('--underdrain-controlled', 'count LID underdrain outflow as controlled (default: it leaves the site)')
     .option('--json', 'print JSON')
