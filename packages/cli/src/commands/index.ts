@@ -9,6 +9,8 @@ import { register as registerAssess } from './assess.js';
 import { register as registerSimAlpha } from './sim-alpha.js';
 import { register as registerTables } from './tables.js';
 import { register as registerDecompose } from './decompose.js';
+import { register as registerSize } from './size.js';
+import { register as registerRecurrence } from './recurrence.js';
 
 export function registerCommands(program: Command): void {
   void program;
@@ -21,4 +23,6 @@ export function registerCommands(program: Command): void {
   registerSimAlpha(program);
   registerTables(program);
   registerDecompose(program);
+  registerSize(program);
+  registerRecurrence(program);
 }
