@@ -220,6 +220,19 @@ describe('Curve Number', () => {
   });
 });
 
+describe('Curve Number runon', () => {
+  it('treats runon as ponded depth (runon·Δt, fixed in SWMM 5.2.0), not as rainfall', () => {
+    const a = createInfiltration([sub('CURVE_NUMBER', [80, 0, 7])], US);
+    const b = createInfiltration([sub('CURVE_NUMBER', [80, 0, 7])], US);
+    const f1 = infilRate(a, 0, 300, 1 / IN_HR, 0, 0, 1, 1);
+    infilRate(b, 0, 300, 1 / IN_HR, 0, 0, 1, 1);
+    // no rain, 0.1 in/hr of runon for 300 s = 0.0083 in: below the 0.05 in ponding threshold → stops
+    expect(infilRate(a, 0, 300, 0, 0.1 / IN_HR, 0, 1, 1)).toBe(0);
+    // 1 in/hr of runon over 300 s = 0.083 in of "ponded" water → keeps the last rate
+    expect(infilRate(b, 0, 300, 0, 1 / IN_HR, 0, 1, 1)).toBe(f1);
+  });
+});
+
 describe('no infiltration', () => {
   it('a subcatchment without [INFILTRATION] infiltrates nothing', () => {
     const st = createInfiltration([sub(null, [])], US);

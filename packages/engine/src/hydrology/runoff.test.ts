@@ -6,7 +6,7 @@ import { dateOfElapsedMs } from '../time/datetime.js';
 import { climateUpdate, createClimate, gagesSetRainfall } from './climate.js';
 import { createRunoffDriver, runoffDriverStep, runRunoffOnly } from './runoff-driver.js';
 import {
-  createRunoff, IMPERV0, OUT_SUB_RAINFALL, OUT_SUB_RUNOFF, OUT_SYS_RAINFALL, OUT_SYS_RUNOFF, PERV, runoffContinuity,
+  createRunoff, IMPERV0, runoffAddOutfallRunon, OUT_SUB_RAINFALL, OUT_SUB_RUNOFF, OUT_SYS_RAINFALL, OUT_SYS_RUNOFF, PERV, runoffContinuity,
   runoffExecuteStep, runoffInterpolated, runoffReportValues, SUBCATCH_OUT_VARS,
 } from './runoff.js';
 
@@ -136,6 +136,25 @@ describe('runon and internal routing', () => {
     expect(ro.saFOutlet[PERV]).toBeCloseTo(0.4, 12);
     const { ro: r2 } = runFixed(model([s], [[0, 1], [2, 0]]), 6, 300);
     expect(Math.abs(runoffContinuity(r2).continuityErrorPct)).toBeLessThan(0.5);
+  });
+});
+
+describe('outfall runon', () => {
+  it('arrives as runon in the next step, spread over the step that follows, and counts as Outfall Runon', () => {
+    const s = subcatch('S1', { pctImperv: 100, subareas: subareas({ pctZero: 100 }) });
+    const m = model([s], [[0, 0]]);
+    const cl = createClimate(m, US);
+    const ro = createRunoff(m, US, outNode);
+    const d = dateOfElapsedMs(START, 0);
+    climateUpdate(cl, d);
+    gagesSetRainfall(cl, d);
+    runoffExecuteStep(ro, cl, 300, 0);
+    runoffAddOutfallRunon(ro, 0, 3000); // 3000 ft³ discharged during the last 300 s step → 10 cfs
+    runoffExecuteStep(ro, cl, 300, 300);
+    expect(ro.statRunon[0]).toBeCloseTo(3000, 9);
+    expect(runoffContinuity(ro).ft3.runon).toBe(3000);
+    expect(ro.newRunoff[0]).toBeGreaterThan(0);
+    expect(ro.pendingOutfallRunonFt3[0]).toBe(0);
   });
 });
 
