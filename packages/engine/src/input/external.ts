@@ -1,6 +1,7 @@
 // Reading injected external files named in the .inp: time-series files and rain files.
 import { findFile } from './files.js';
 import { parseTimeseriesFile } from './tsfile.js';
+import { readRainFile } from './rainfile.js';
 import type { ParseState } from './state.js';
 
 export function loadExternalFiles(st: ParseState): void {
@@ -29,6 +30,11 @@ export function loadExternalFiles(st: ParseState): void {
   for (const g of model.gages) {
     if (g.source.kind !== 'FILE') continue;
     const f = findFile(ctx.files, g.source.file);
-    if (!f) ctx.objErr(317, g.source.file, g.line, '[RAINGAGES]');
+    if (!f) {
+      ctx.objErr(317, g.source.file, g.line, '[RAINGAGES]');
+      continue;
+    }
+    // read it now so a bad file is reported with the input errors, as SWMM does at start
+    for (const e of readRainFile(f.text, g, { fileName: f.key }).errors) if (!ctx.full) ctx.errors.push(e);
   }
 }
