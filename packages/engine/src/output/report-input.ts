@@ -38,8 +38,7 @@ function pollutantSummary(rows: NonNullable<InputSummary['pollutants']>): string
   for (const p of rows) {
     let line =
       '  ' + padRight(p.name, 20) + ' ' + padLeft(p.units, 5) + fmtF(p.pptConcen, 10, 2) + fmtF(p.gwConcen, 10, 2) + fmtF(p.kdecayPerDay, 10, 2);
-    // No reference model has a co-pollutant; this layout follows the column heading.
-    if (p.coPollutant) line += '    ' + p.coPollutant.name + ' (' + fmtF(p.coPollutant.fraction, 0, 2) + ')';
+    if (p.coPollutant) line += '    ' + p.coPollutant.name + '  (' + fmtF(p.coPollutant.fraction, 0, 2) + ')';
     out.push(line);
   }
   return out;

@@ -11,6 +11,9 @@ export function dotted(label: string, width: number): string {
   return label + ' ' + (n > 0 ? '.'.repeat(n) : '');
 }
 
+/** What SWMM prints for a rain file date it never found. */
+const NO_DATE = '***********';
+
 const yesNo = (b: boolean): string => (b ? 'YES' : 'NO');
 
 function optionsBlock(o: AnalysisOptions, flowUnits: string, si: boolean): string[] {
@@ -111,9 +114,9 @@ export function writeAnalysisBlocks(blocks: ReportBlock[], data: ReportData): vo
         '  ' +
           padRight(r.stationId, 10) +
           ' ' +
-          formatDate(r.firstDate) +
+          (r.firstDate === null ? NO_DATE : formatDate(r.firstDate)) +
           '   ' +
-          formatDate(r.lastDate) +
+          (r.lastDate === null ? NO_DATE : formatDate(r.lastDate)) +
           '   ' +
           fmtD(r.recordingFreqMin, 5) +
           ' min' +

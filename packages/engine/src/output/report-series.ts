@@ -1,68 +1,98 @@
-// Time-series tables for objects listed in [REPORT] (§10.6 of the algorithms digest).
+// Time-series tables for the objects listed in [REPORT] SUBCATCHMENTS/NODES/LINKS.
 //
-// SWMM prints these only when it does not keep its binary output file, so none of the
-// reference reports contains them: this layout follows SWMM 5.2's documented columns
-// but has not been checked against a reference report.
+// SWMM prints them after the summary tables, reading the values back from its binary
+// file, so none of the reference reports (which all keep a binary file) contains them:
+// this layout has not been compared with a SWMM report.
 
 import { fmtF, formatDate, formatTimeOfDay, padLeft } from './format.js';
 import { heading } from './report-input.js';
-import type { ReportBlock, ReportData, TimeSeriesTable } from './report.js';
+import type { ReportBlock, ReportData } from './report.js';
 import { unitLabels } from './report.js';
 
-function seriesTable(kind: string, t: TimeSeriesTable, names: string[], unitsLine: string[]): string[] {
-  const width = 24 + 10 * names.length;
-  const rule = '  ' + '-'.repeat(width);
-  let l1 = '                        ';
-  let l2 = '  Date        Time      ';
-  for (let c = 0; c < names.length; c++) {
-    l1 += padLeft(names[c]!, 10);
-    l2 += padLeft(unitsLine[c]!, 10);
-  }
-  const out = ['  ', '  <<< ' + kind + ' ' + t.id + ' >>>', rule, l1, l2, rule];
-  for (let k = 0; k < t.dateTimes.length; k++) {
-    const d = t.dateTimes[k]!;
-    let line = '  ' + formatDate(d) + '  ' + formatTimeOfDay(d);
-    for (const col of t.columns) line += fmtF(col[k] ?? 0, 10, 3);
-    out.push(line);
-  }
-  return out;
+const dash = (n: number): string => '-'.repeat(n);
+
+function when(d: number): string {
+  return '  ' + padLeft(formatDate(d), 11) + ' ' + padLeft(formatTimeOfDay(d), 8);
 }
 
-/** Append the Subcatchment / Node / Link Results sections. */
+/** Append the Subcatchment / Node / Link Time Series Results sections. */
 export function writeTimeSeries(blocks: ReportBlock[], data: ReportData): void {
   const ts = data.timeSeries;
   if (!ts) return;
   const u = unitLabels(data.flowUnits);
-  const pol = data.pollutants ?? [];
-  const polNames = pol.map((p) => p.name);
-  const polUnits = pol.map((p) => p.concUnits.toLowerCase());
+  const pols = data.pollutants ?? [];
+  const names = pols.map((p) => padLeft(p.name, 10)).join('');
+  const units = pols.map((p) => padLeft(p.concUnits, 10)).join('');
+  const polDash = dash(10 * pols.length);
   const len = u.si ? 'meters' : 'feet';
 
   if (ts.subcatchments && ts.subcatchments.length > 0) {
-    const body = heading('Subcatchment Results');
-    for (const t of ts.subcatchments) {
-      const names = ['Precip.', 'Losses', 'Runoff'];
-      const units = [u.si ? 'mm/hr' : 'in/hr', u.si ? 'mm/hr' : 'in/hr', u.flow];
-      if (t.hasSnow) names.push('Snow Depth'), units.push(u.si ? 'mm' : 'inches');
-      if (t.hasGroundwater) names.push('GW Elev.', 'GW Flow'), units.push(len, u.flow);
-      body.push(...seriesTable('Subcatchment', t, [...names, ...polNames], [...units, ...polUnits]));
+    const snow = !!ts.hasSnowmelt;
+    const gw = !!ts.hasGroundwater;
+    const rule = '  ' + dash(51) + (snow ? dash(12) : '') + (gw ? dash(20) : '') + polDash;
+    const h1 = '  Date        Time        Precip.    Losses    Runoff' + (snow ? '  Snow Depth' : '') + (gw ? '  GW Elev.   GW Flow' : '') + names;
+    const rate = u.si ? 'mm/hr' : 'in/hr';
+    const h2 =
+      '                            ' +
+      rate +
+      '     ' +
+      rate +
+      ' ' +
+      padLeft(u.flow, 9) +
+      (snow ? (u.si ? '     mmeters' : '      inches') : '') +
+      (gw ? padLeft(len, 10) + ' ' + padLeft(u.flow, 9) : '') +
+      units;
+    const body = heading('Subcatchment Time Series Results');
+    for (const s of ts.subcatchments) {
+      body.push('  ', '  <<< Subcatchment ' + s.id + ' >>>', rule, h1, h2, rule);
+      for (let k = 0; k < s.dateTimes.length; k++) {
+        let line = when(s.dateTimes[k]!) + ' ' + fmtF(s.precip[k]!, 10, 3) + fmtF(s.losses[k]!, 10, 3) + fmtF(s.runoff[k]!, 10, 4);
+        if (snow) line += '  ' + fmtF(s.snowDepth?.[k] ?? 0, 10, 3);
+        if (gw) line += fmtF(s.gwElev?.[k] ?? 0, 10, 3) + fmtF(s.gwFlow?.[k] ?? 0, 10, 4);
+        for (let p = 0; p < pols.length; p++) line += fmtF(s.quality?.[p]?.[k] ?? 0, 10, 3);
+        body.push(line);
+      }
+      body.push('  ');
     }
-    blocks.push({ lead: ['  '], body, trail: ['  '] });
+    blocks.push({ lead: ['  '], body, trail: [] });
   }
+
+  const rule64 = '  ' + dash(64) + polDash;
+  const row4 = (d: number, a: number, b: number, c: number, e: number, q: ReadonlyArray<ArrayLike<number>> | null | undefined, k: number): string => {
+    let line = when(d) + '  ' + fmtF(a, 9, 3) + ' ' + fmtF(b, 9, 3) + ' ' + fmtF(c, 9, 3) + ' ' + fmtF(e, 9, 3);
+    for (let p = 0; p < pols.length; p++) line += ' ' + fmtF(q?.[p]?.[k] ?? 0, 9, 3);
+    return line;
+  };
+
   if (ts.nodes && ts.nodes.length > 0) {
-    const body = heading('Node Results');
-    for (const t of ts.nodes) {
-      body.push(...seriesTable('Node', t, ['Inflow', 'Flooding', 'Depth', 'Head', ...polNames], [u.flow, u.flow, len, len, ...polUnits]));
+    const h1 = '                           Inflow  Flooding     Depth      Head' + names;
+    const h2 = '  Date        Time      ' + [u.flow, u.flow, len, len].map((x) => padLeft(x, 9)).join(' ') + units;
+    const body = heading('Node Time Series Results');
+    for (const n of ts.nodes) {
+      body.push('  ', '  <<< Node ' + n.id + ' >>>', rule64, h1, h2, rule64);
+      for (let k = 0; k < n.dateTimes.length; k++) {
+        body.push(row4(n.dateTimes[k]!, n.inflow[k]!, n.flooding[k]!, n.depth[k]!, n.head[k]!, n.quality, k));
+      }
+      body.push('  ');
     }
-    blocks.push({ lead: ['  '], body, trail: ['  '] });
+    blocks.push({ lead: ['  '], body, trail: [] });
   }
+
   if (ts.links && ts.links.length > 0) {
-    const body = heading('Link Results');
-    for (const t of ts.links) {
-      body.push(
-        ...seriesTable('Link', t, ['Flow', 'Velocity', 'Depth', 'Capacity/', ...polNames], [u.flow, u.si ? 'm/sec' : 'ft/sec', len, 'Setting', ...polUnits]),
-      );
+    const h1 = '                             Flow  Velocity     Depth  Capacity/' + names;
+    const h2 =
+      '  Date        Time     ' +
+      padLeft(u.flow, 10) +
+      (u.si ? '     m/sec    meters   Setting ' : '    ft/sec      feet   Setting ') +
+      pols.map((p) => ' ' + padLeft(p.concUnits, 9)).join('');
+    const body = heading('Link Time Series Results');
+    for (const l of ts.links) {
+      body.push('  ', '  <<< Link ' + l.id + ' >>>', rule64, h1, h2, rule64);
+      for (let k = 0; k < l.dateTimes.length; k++) {
+        body.push(row4(l.dateTimes[k]!, l.flow[k]!, l.velocity[k]!, l.depth[k]!, l.capacity[k]!, l.quality, k));
+      }
+      body.push('  ');
     }
-    blocks.push({ lead: ['  '], body, trail: ['  '] });
+    blocks.push({ lead: ['  '], body, trail: [] });
   }
 }

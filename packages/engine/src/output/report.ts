@@ -175,9 +175,9 @@ export interface AnalysisOptions {
 
 export interface RainFileStation {
   stationId: string;
-  /** SWMM date-time numbers. */
-  firstDate: number;
-  lastDate: number;
+  /** SWMM date-time numbers; null when the file had no data (prints asterisks). */
+  firstDate: number | null;
+  lastDate: number | null;
   recordingFreqMin: number;
   periodsWithPrecip: number;
   periodsMissing: number;
@@ -513,25 +513,57 @@ export interface PumpingRow {
 }
 
 // ---------------------------------------------------------------------------
-// Time series tables for objects listed in [REPORT] (printed only when no binary output
-// is kept; SWMM reads them back from its binary file).
+// Time series tables for objects listed in [REPORT] (SWMM prints them after the summary
+// tables; it does so from its binary file, i.e. Float32 values). One value per period.
 
-export interface TimeSeriesTable {
-  /** Object name. */
+export interface SubcatchSeries {
   id: string;
   /** SWMM date-time of each reporting period. */
   dateTimes: ArrayLike<number>;
-  /** One column per variable, each with one value per period. */
-  columns: ArrayLike<number>[];
+  /** in/hr or mm/hr */
+  precip: ArrayLike<number>;
+  /** Evaporation (per day) / 24 + infiltration, in/hr or mm/hr. */
+  losses: ArrayLike<number>;
+  /** flow units */
+  runoff: ArrayLike<number>;
+  /** in or mm; printed when the section has snowmelt. */
+  snowDepth?: ArrayLike<number> | null;
+  /** ft or m, and flow units; printed when the section has groundwater. */
+  gwElev?: ArrayLike<number> | null;
+  gwFlow?: ArrayLike<number> | null;
+  /** One series per pollutant of ReportData.pollutants. */
+  quality?: ReadonlyArray<ArrayLike<number>> | null;
+}
+
+export interface NodeSeries {
+  id: string;
+  dateTimes: ArrayLike<number>;
+  inflow: ArrayLike<number>;
+  flooding: ArrayLike<number>;
+  depth: ArrayLike<number>;
+  head: ArrayLike<number>;
+  quality?: ReadonlyArray<ArrayLike<number>> | null;
+}
+
+export interface LinkSeries {
+  id: string;
+  dateTimes: ArrayLike<number>;
+  flow: ArrayLike<number>;
+  velocity: ArrayLike<number>;
+  depth: ArrayLike<number>;
+  /** Fraction full for conduits, setting for other links. */
+  capacity: ArrayLike<number>;
+  quality?: ReadonlyArray<ArrayLike<number>> | null;
 }
 
 export interface TimeSeriesSection {
-  /** Subcatchments: precip, losses, runoff, [snow depth], [gw elev, gw flow], then one column per pollutant. */
-  subcatchments?: Array<TimeSeriesTable & { hasSnow?: boolean; hasGroundwater?: boolean }> | null;
-  /** Nodes: inflow, flooding, depth, head, then one column per pollutant. */
-  nodes?: TimeSeriesTable[] | null;
-  /** Links: flow, velocity, depth, capacity/setting, then one column per pollutant. */
-  links?: TimeSeriesTable[] | null;
+  /** Snowmelt is simulated (adds the Snow Depth column to every subcatchment table). */
+  hasSnowmelt?: boolean;
+  /** Groundwater is simulated (adds GW Elev. and GW Flow columns). */
+  hasGroundwater?: boolean;
+  subcatchments?: SubcatchSeries[] | null;
+  nodes?: NodeSeries[] | null;
+  links?: LinkSeries[] | null;
 }
 
 // ---------------------------------------------------------------------------
