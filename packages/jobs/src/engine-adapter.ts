@@ -6,10 +6,13 @@ import type { EngineError, OpenOptions, RunOptions, RunResult } from '@haimian/e
 
 interface EngineEntryPoints {
   runModel(inpText: string, options?: RunOptions): RunResult;
-  parseModel(inpText: string, options?: OpenOptions): unknown;
+  /** Parser: `parseModel` in the brief, `parseInp` (options `fileName`, `files`) in the engine's input module. */
+  parseModel(inpText: string, options?: OpenOptions & { fileName?: string }): unknown;
+  parseInp(inpText: string, options?: OpenOptions & { fileName?: string }): unknown;
 }
 
 const api = engine as unknown as Partial<EngineEntryPoints>;
+const parse = api.parseModel ?? api.parseInp;
 
 export class EngineUnavailableError extends Error {
   constructor(what: string) {
@@ -19,7 +22,7 @@ export class EngineUnavailableError extends Error {
 }
 
 export function engineCapabilities(): { run: boolean; parse: boolean; version: string } {
-  return { run: typeof api.runModel === 'function', parse: typeof api.parseModel === 'function', version: engine.ENGINE_VERSION };
+  return { run: typeof api.runModel === 'function', parse: typeof parse === 'function', version: engine.ENGINE_VERSION };
 }
 
 export function runModel(inpText: string, options?: RunOptions): RunResult {
@@ -48,9 +51,9 @@ function errorsOf(x: unknown): EngineError[] {
 
 /** Parse the .inp with the engine's parser (no simulation) and return its coded errors. */
 export function validateInp(inpText: string, options?: OpenOptions): Validation {
-  if (typeof api.parseModel !== 'function') return { ok: true, errors: [], checked: false };
+  if (typeof parse !== 'function') return { ok: true, errors: [], checked: false };
   try {
-    const errors = errorsOf(api.parseModel(inpText, options));
+    const errors = errorsOf(parse(inpText, { ...options, fileName: options?.inpName }));
     return { ok: errors.length === 0, errors, checked: true };
   } catch (err) {
     const errors = errorsOf(err);
