@@ -4,9 +4,8 @@ import { openDatabase } from '@haimian/db';
 import { ThreadPoolQueue } from '@haimian/jobs';
 import { buildApp } from './app.js';
 import { configFromEnv } from './config.js';
+import { INTERRUPTED } from './services/runs.js';
 import { seedDemo } from './services/templates.js';
-
-const INTERRUPTED = 'interrupted: the server stopped before this run finished; start it again';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -29,9 +28,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await app.ctx.runs.shutdown(); // running simulations are recorded as interrupted
     await app.close();
-    await queue.close(); // cancels running jobs: their runs are marked failed (or at the next start)
-    await app.ctx.runs.idle();
     await database.close();
     process.exit(0);
   };

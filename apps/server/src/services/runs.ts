@@ -9,8 +9,11 @@ import { ApiError, notFound } from '../lib/errors.js';
 /** Progress is written at most this often per run (the worker already thins it out). */
 const PROGRESS_WRITE_MS = 500;
 
+export const INTERRUPTED = 'interrupted: the server stopped before this run finished; start it again';
+
 export class RunService {
   private readonly active = new Map<string, Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly repo: Repo,
@@ -26,6 +29,7 @@ export class RunService {
   }
 
   async start(scenario: Scenario): Promise<Run> {
+    if (this.stopping) throw new ApiError(409, 'CONFLICT', 'the server is shutting down');
     const inpText = withFullReport(await this.scenarioInp(scenario));
     const files = Object.fromEntries((await this.repo.getModelFiles(scenario.modelId)).map((f) => [f.name, f.content]));
     const run = await this.repo.createRun(scenario);
@@ -36,6 +40,13 @@ export class RunService {
 
   cancel(runId: string): boolean {
     return this.queue.cancel(runId);
+  }
+
+  /** Stop: cancel queued and running simulations (recorded as interrupted) and wait for their records. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    await this.queue.close();
+    await this.idle();
   }
 
   /** Resolves when every run started so far has settled (tests, shutdown). */
@@ -67,7 +78,9 @@ export class RunService {
         },
       );
     } catch (err) {
-      failure = err instanceof JobCancelledError ? 'run cancelled' : `run could not be executed: ${err instanceof Error ? err.message : String(err)}`;
+      if (this.stopping) failure = INTERRUPTED;
+      else if (err instanceof JobCancelledError) failure = 'run cancelled';
+      else failure = `run could not be executed: ${err instanceof Error ? err.message : String(err)}`;
     }
     await write(async () => {
       if (failure || !outcome) return this.repo.failRun(run.id, failure ?? 'no outcome');
