@@ -127,3 +127,31 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+for (const backend of testBackends()) {
+  describe.skipIf(!backend.available)(`Repo.transaction on ${backend.name}`, () => {
+    it('commits several operations together, or none of them', async () => {
+      const odb = await backend.open();
+      try {
+        const { repo } = odb;
+        const ok = await repo.transaction(async (r) => {
+          const p = await r.createProject({ name: 'T' });
+          const { model } = await r.createModelWithBaseline({ projectId: p.id, name: 'm', inpText: 'x', flowUnits: 'CMS', counts: {} });
+          await r.createScenario({ projectId: p.id, modelId: model.id, name: 's', changes: [] });
+          return p;
+        });
+        expect((await repo.listScenarios(ok.id)).map((s) => s.name)).toEqual(['Baseline', 's']);
+        await expect(
+          repo.transaction(async (r) => {
+            const p = await r.createProject({ name: 'U' });
+            await r.createModelWithBaseline({ projectId: p.id, name: 'm', inpText: 'x', flowUnits: 'CMS', counts: {} });
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect((await repo.listProjects()).map((p) => p.name)).toEqual(['T']);
+      } finally {
+        await odb.close();
+      }
+    });
+  });
+}

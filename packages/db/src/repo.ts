@@ -1,7 +1,7 @@
 // Repository: the platform's storage operations in domain terms (camelCase objects, parsed JSON).
 // Every operation that writes more than one row runs in one transaction, so a failure leaves nothing half-saved.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { fromBytes, toBytes } from './dialect.js';
 import type { Database, ModelRow, ProjectRow, RunRow, RunStatus, ScenarioRow } from './schema.js';
 
@@ -119,6 +119,18 @@ export class Repo {
     return this.now().toISOString();
   }
 
+  /** Runs `fn` in one transaction with a Repo bound to it (all or nothing across several operations). */
+  async transaction<T>(fn: (repo: Repo) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return fn(this);
+    return this.db.transaction().execute((trx) => fn(new Repo(trx, this.now)));
+  }
+
+  /** One transaction, reusing the current one when this Repo is already bound to a transaction. */
+  private tx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return fn(this.db);
+    return this.db.transaction().execute(fn);
+  }
+
   // ---- projects ----
   async listProjects(): Promise<Project[]> {
     const rows = await this.db.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id').execute();
@@ -155,7 +167,7 @@ export class Repo {
   // ---- models ----
   /** Stores a model, its extra files and its baseline scenario together (all or nothing). */
   async createModelWithBaseline(input: NewModel, baselineName = 'Baseline'): Promise<{ model: ModelInfo; baseline: Scenario }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const t = this.stamp();
       const model: ModelRow = {
         id: randomUUID(),
@@ -315,7 +327,7 @@ export class Repo {
 
   /** Stores the artefacts and marks the run done, in one transaction. */
   async finishRun(id: string, out: RunOutputs): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const res = await trx
         .updateTable('runs')
         .set({ status: 'done', progress: 1, summary_json: JSON.stringify(out.summary ?? null), finished_at: this.stamp(), error: null })
@@ -334,7 +346,7 @@ export class Repo {
 
   /** Marks the run failed, keeping the engine's report (which lists the errors) when there is one. */
   async failRun(id: string, error: string, report?: string, summary?: unknown): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const res = await trx
         .updateTable('runs')
         .set({ status: 'failed', error, finished_at: this.stamp(), summary_json: summary === undefined ? null : JSON.stringify(summary) })
@@ -357,7 +369,7 @@ export class Repo {
     return Number(res.numUpdatedRows);
   }
 
-  private async putArtifacts(trx: Transaction<Database>, runId: string, items: { name: string; text?: string; bytes?: Uint8Array }[]): Promise<void> {
+  private async putArtifacts(trx: Kysely<Database>, runId: string, items: { name: string; text?: string; bytes?: Uint8Array }[]): Promise<void> {
     for (const it of items) {
       await trx.deleteFrom('run_artifacts').where('run_id', '=', runId).where('name', '=', it.name).execute();
       await trx

@@ -36,21 +36,18 @@ export const DEMO_LID_CHANGES: Change[] = [
   { kind: 'addLid', subcatchment: 'S8_Plaza', lidName: 'PP_demo', lidType: 'PP', areaPct: 50, number: 1 },
 ];
 
-/** First start: a Beijing demo project with the baseline and one LID scenario. Does nothing when projects exist. */
+/** First start: a Beijing demo project with the baseline and one LID scenario, in one transaction. Does nothing when projects exist. */
 export async function seedDemo(repo: Repo): Promise<boolean> {
   if ((await repo.listProjects()).length > 0) return false;
   const text = await templateText('beijing-block');
   if (!text) return false;
-  const project = await repo.createProject({
-    name: '北京街区海绵改造示范 Beijing block sponge retrofit (demo)',
-    description: '示范项目：一个北京居住街区的基线与低影响开发（LID）改造情景对比。Demo: baseline vs. LID retrofit of a Beijing residential block.',
+  await repo.transaction(async (r) => {
+    const project = await r.createProject({
+      name: '北京街区海绵改造示范 Beijing block sponge retrofit (demo)',
+      description: '示范项目：一个北京居住街区的基线与低影响开发（LID）改造情景对比。Demo: baseline vs. LID retrofit of a Beijing residential block.',
+    });
+    const { model } = await importModel(r, { projectId: project.id, name: 'beijing-block', inpText: text });
+    await r.createScenario({ projectId: project.id, modelId: model.id, name: '生物滞留+透水铺装 Bioretention + permeable paving', changes: DEMO_LID_CHANGES });
   });
-  try {
-    const { model } = await importModel(repo, { projectId: project.id, name: 'beijing-block', inpText: text });
-    await repo.createScenario({ projectId: project.id, modelId: model.id, name: '生物滞留+透水铺装 Bioretention + permeable paving', changes: DEMO_LID_CHANGES });
-  } catch (err) {
-    await repo.deleteProject(project.id);
-    throw err;
-  }
   return true;
 }
