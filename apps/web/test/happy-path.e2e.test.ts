@@ -131,7 +131,11 @@ async function happyPath(server: RunningServer, lang: Lang): Promise<void> {
     const runButton = page.getByTestId('run');
     expect(await runButton.innerText()).toContain(tx.run);
     await runButton.click();
-    await page.getByTestId('run-done').waitFor({ timeout: 150_000 });
+    await page.locator('[data-testid=run-done], [data-testid=run-error]').first().waitFor({ timeout: 150_000 });
+    if (await page.getByTestId('run-error').count()) {
+      await page.screenshot({ path: shot('run-failed') });
+      throw new Error(`the server run failed: ${await page.getByTestId('run-error').innerText()}`);
+    }
     const chart = page.getByTestId('hydrograph');
     await chart.waitFor({ timeout: 30_000 });
     // Scenario and baseline lines at the outfall, each with many points.

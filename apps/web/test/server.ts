@@ -41,9 +41,11 @@ export async function startServer(): Promise<RunningServer> {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    HAIMIAN_DATA_DIR: dataDir,
-    SQLITE_PATH: join(dataDir, 'haimian.sqlite'),
-    NODE_ENV: 'test',
+    SQLITE_FILE: join(dataDir, 'haimian.sqlite'),
+    WEB_DIST: join(repoRoot, 'apps/web/dist'),
+    SEED_DEMO: '1',
+    JOB_THREADS: '1',
+    LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // the test is about the default embedded database
   const child: ChildProcess = spawn(process.execPath, [serverMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
