@@ -126,6 +126,8 @@ describe('dates', () => {
     expect(formatHms(3600)).toBe('01:00:00');
     expect(formatHms(30)).toBe('00:00:30');
     expect(formatElapsed(4 / 24 + 1 / 1440, 6)).toBe('     0  04:01');
+    expect(formatElapsed(0.9999999, 4)).toBe('   0  00:00'); // rounds to 24:00, which SWMM prints as 00:00
+    expect(formatHms(86400)).toBe('00:00:00');
     expect(formatElapsed(4 / 24 + 1 / 1440 - 1e-12, 6)).toBe('     0  04:01'); // seconds are rounded first
     expect(formatElapsed(2 + 59.6 / 86400, 7)).toBe('      2  00:01'); // 60 s after rounding
     expect(formatElapsed(-1, 6)).toBe('     0  00:00');

@@ -236,11 +236,15 @@ export function decodeDate(dateTime: number): { year: number; month: number; day
   return { year, month, day: t + 1 };
 }
 
-/** Seconds of the day, rounded to the nearest whole second (never 86400). */
-export function secondsOfDay(dateTime: number): number {
-  const frac = dateTime - Math.floor(dateTime);
-  const s = Math.floor(frac * 86400 + 0.5);
-  return s >= 86400 ? 86399 : s;
+/**
+ * Hours, minutes and seconds of the time-of-day part of a SWMM date-time: seconds are
+ * rounded, and an hour that rounds up to 24 becomes 0 (SWMM does not carry into the date).
+ */
+export function timeOfDay(dateTime: number): { h: number; m: number; s: number } {
+  const secs = Math.floor((dateTime - Math.floor(dateTime)) * 86400 + 0.5);
+  const mins = Math.floor(secs / 60);
+  const h = Math.floor(mins / 60);
+  return { h: h > 23 ? 0 : h, m: mins % 60, s: secs % 60 };
 }
 
 function two(n: number): string {
@@ -253,28 +257,24 @@ export function formatDate(dateTime: number): string {
   return two(month) + '/' + two(day) + '/' + padLeft(String(year), 4).replace(/ /g, '0');
 }
 
-/** `hh:mm:ss` of a duration in seconds (hours may exceed 24). */
-export function formatHms(totalSeconds: number): string {
-  const s = Math.floor(totalSeconds + 0.5);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return two(h) + ':' + two(m) + ':' + two(s % 60);
-}
-
 /** `hh:mm:ss` time of day of a SWMM date-time. */
 export function formatTimeOfDay(dateTime: number): string {
-  return formatHms(secondsOfDay(dateTime));
+  const t = timeOfDay(dateTime);
+  return two(t.h) + ':' + two(t.m) + ':' + two(t.s);
+}
+
+/** `hh:mm:ss` of a time step in seconds (as a time of day, like SWMM: a full day prints 00:00:00). */
+export function formatHms(totalSeconds: number): string {
+  return formatTimeOfDay(totalSeconds / 86400);
 }
 
 /**
- * The `days hr:min` pair SWMM prints for the time of a maximum, from elapsed days:
- * seconds are rounded, then minutes truncated. Returns e.g. `"     0  04:01"` for width 6.
+ * The `days  hr:min` pair SWMM prints for the time of a maximum, from elapsed days since
+ * the report start: whole days truncated, seconds of the day rounded, then minutes
+ * truncated. `dayWidth` is the width of the day number (`%4d` in SWMM's tables).
  */
 export function formatElapsed(elapsedDays: number, dayWidth: number): string {
-  const x = elapsedDays > 0 ? elapsedDays : 0;
-  const days = Math.floor(x);
-  const secs = secondsOfDay(x);
-  const h = Math.floor(secs / 3600);
-  const m = Math.floor((secs % 3600) / 60);
-  return fmtD(days, dayWidth) + '  ' + two(h) + ':' + two(m);
+  if (!(elapsedDays > 0)) return fmtD(0, dayWidth) + '  00:00';
+  const t = timeOfDay(elapsedDays);
+  return fmtD(Math.trunc(elapsedDays), dayWidth) + '  ' + two(t.h) + ':' + two(t.m);
 }

@@ -65,9 +65,10 @@ function raingageSummary(rows: NonNullable<InputSummary['rainGages']>): string[]
     '  ------------------------------------------------------------------------',
   ];
   for (const g of rows) {
-    out.push(
-      '  ' + padRight(g.name, 20) + ' ' + padRight(g.dataSource, 30) + ' ' + padRight(g.dataType, 10) + ' ' + fmtD(g.recordingIntervalMin, 3) + ' min.',
-    );
+    let line = '  ' + padRight(g.name, 20) + ' ' + padRight(g.dataSource, 30);
+    // Gages reading a rain file show only the file name.
+    if (g.dataType != null) line += ' ' + padRight(g.dataType, 10) + ' ' + fmtD(g.recordingIntervalMin ?? 0, 3) + ' min.';
+    out.push(line);
   }
   return out;
 }
@@ -110,11 +111,7 @@ function lidControlSummary(rows: NonNullable<InputSummary['lidControls']>): stri
         ' ' +
         padRight(r.lidControl, 16) +
         fmtD(r.units, 6) +
-        fmtF(r.unitArea, 12, 2) +
-        fmtF(r.unitWidth, 12, 2) +
-        fmtF(r.areaCoveredPct, 12, 2) +
-        fmtF(r.imperviousTreatedPct, 12, 2) +
-        fmtF(r.perviousTreatedPct, 12, 2),
+        [r.unitArea, r.unitWidth, r.areaCoveredPct, r.imperviousTreatedPct, r.perviousTreatedPct].map((x) => '  ' + fmtF(x, 10, 2)).join(''),
     );
   }
   return out;

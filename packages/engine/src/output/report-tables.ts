@@ -65,12 +65,10 @@ function subcatchRunoff(data: ReportData, u: Units): string[] {
         fmtF(r.pervRunoff, 10, 2) +
         ' ' +
         fmtF(r.totalRunoff, 10, 2) +
-        ' ' +
-        fmtF(r.totalRunoffVol, 11, 2) +
+        fmtF(r.totalRunoffVol, 12, 2) +
         ' ' +
         fmtF(r.peakRunoff, 8, 2) +
-        ' ' +
-        fmtF(r.runoffCoeff, 7, 3),
+        fmtF(r.runoffCoeff, 8, 3),
     );
   }
   return out;
@@ -83,14 +81,14 @@ function lidPerformance(data: ReportData, u: Units): string[] {
     dashes(116),
     '                                         Total      Evap     Infil   Surface    Drain    Initial     Final  Continuity',
     '                                        Inflow      Loss      Loss   Outflow   Outflow   Storage   Storage       Error',
-    '  ' + padRight('Subcatchment', 17) + ' ' + padRight('LID Control', 16) + padLeft(u.depth, 10).repeat(7) + padLeft('%', 12),
+    '  ' + padRight('Subcatchment', 16) + '  ' + padRight('LID Control', 16) + padLeft(u.depth, 10).repeat(7) + padLeft('%', 12),
     dashes(116),
   ];
   for (const r of data.lidPerformance!) {
     out.push(
       '  ' +
-        padRight(r.subcatchment, 17) +
-        ' ' +
+        padRight(r.subcatchment, 16) +
+        '  ' +
         padRight(r.lidControl, 16) +
         fmtF(r.totalInflow, 10, 2) +
         fmtF(r.evapLoss, 10, 2) +
@@ -99,7 +97,8 @@ function lidPerformance(data: ReportData, u: Units): string[] {
         fmtF(r.drainOutflow, 10, 2) +
         fmtF(r.initialStorage, 10, 2) +
         fmtF(r.finalStorage, 10, 2) +
-        fmtF(r.continuityErrorPct, 12, 2),
+        '  ' +
+        fmtF(r.continuityErrorPct, 10, 2),
     );
   }
   return out;
@@ -119,19 +118,20 @@ function groundwater(data: ReportData, u: Units): string[] {
     dashes(101),
   ];
   for (const r of data.groundwater!) {
-    out.push(
-      '  ' +
-        padRight(r.id, 20) +
-        fmtF(r.totalInfil, 9, 2) +
-        fmtF(r.totalEvap, 9, 2) +
-        fmtF(r.totalLowerSeepage, 9, 2) +
-        fmtF(r.totalLateralOutflow, 9, 2) +
-        fmtF(r.maxLateralOutflow, 9, 2) +
-        fmtF(r.avgUpperMoisture, 9, 2) +
-        fmtF(r.avgWaterTable, 9, 2) +
-        fmtF(r.finalUpperMoisture, 9, 2) +
-        fmtF(r.finalWaterTable, 9, 2),
-    );
+    let s = '  ' + padRight(r.id, 20);
+    for (const x of [
+      r.totalInfil,
+      r.totalEvap,
+      r.totalLowerSeepage,
+      r.totalLateralOutflow,
+      r.maxLateralOutflow,
+      r.avgUpperMoisture,
+      r.avgWaterTable,
+      r.finalUpperMoisture,
+      r.finalWaterTable,
+    ])
+      s += ' ' + fmtF(x, 8, 2);
+    out.push(s);
   }
   return out;
 }
@@ -151,7 +151,7 @@ function loadLine(id: string, loads: ArrayLike<number>, n: number, expAbove: boo
   let line = '  ' + padRight(id, 20);
   for (let p = 0; p < n; p++) {
     const x = loads[p] ?? 0;
-    line += expAbove && x >= 10000 ? fmtE(x, 14, 3) : fmtF(x, 14, 3);
+    line += expAbove && !(x < 10000) ? fmtE(x, 14, 3) : fmtF(x, 14, 3);
   }
   return line;
 }
@@ -190,12 +190,17 @@ function nodeDepth(data: ReportData, u: Units): string[] {
       '  ' +
         padRight(r.id, 20) +
         ' ' +
-        padRight(r.type, 8) +
-        fmtF(r.avgDepth, 9, 2) +
-        fmtF(r.maxDepth, 9, 2) +
-        fmtF(r.maxHGL, 9, 2) +
-        formatElapsed(r.timeOfMaxDays, 6) +
-        fmtF(r.reportedMaxDepth, 12, 2),
+        padRight(r.type, 9) +
+        ' ' +
+        fmtF(r.avgDepth, 7, 2) +
+        '  ' +
+        fmtF(r.maxDepth, 7, 2) +
+        '  ' +
+        fmtF(r.maxHGL, 7, 2) +
+        '  ' +
+        formatElapsed(r.timeOfMaxDays, 4) +
+        '  ' +
+        fmtF(r.reportedMaxDepth, 10, 2),
     );
   }
   return out;
@@ -226,10 +231,11 @@ function nodeInflow(data: ReportData, u: Units): string[] {
       '  ' +
         padRight(r.id, 20) +
         ' ' +
-        padRight(r.type, 8) +
-        fmtF(r.maxLateralInflow, 10, u.fd) +
+        padRight(r.type, 9) +
+        fmtF(r.maxLateralInflow, 9, u.fd) +
         fmtF(r.maxTotalInflow, 9, u.fd) +
-        formatElapsed(r.timeOfMaxDays, 6) +
+        '  ' +
+        formatElapsed(r.timeOfMaxDays, 4) +
         fmtG(r.lateralInflowVol, 12, 3) +
         fmtG(r.totalInflowVol, 12, 3) +
         fmtF(r.flowBalanceError, 12, 3) +
@@ -259,10 +265,13 @@ function nodeSurcharge(data: ReportData, u: Units): string[] {
       '  ' +
         padRight(r.id, 20) +
         ' ' +
-        padRight(r.type, 8) +
-        fmtF(r.hoursSurcharged, 12, 2) +
-        fmtF(r.maxHeightAboveCrown, 15, 3) +
-        fmtF(r.minDepthBelowRim, 13, 3),
+        padRight(r.type, 9) +
+        '  ' +
+        fmtF(r.hoursSurcharged, 9, 2) +
+        '      ' +
+        fmtF(r.maxHeightAboveCrown, 9, 3) +
+        '    ' +
+        fmtF(r.minDepthBelowRim, 9, 3),
     );
   }
   return out;
@@ -288,11 +297,15 @@ function nodeFlooding(data: ReportData, u: Units): string[] {
     out.push(
       '  ' +
         padRight(r.id, 20) +
-        fmtF(r.hoursFlooded, 8, 2) +
-        fmtF(r.maxRate, 10, u.fd) +
-        formatElapsed(r.timeOfMaxDays, 7) +
+        ' ' +
+        fmtF(r.hoursFlooded, 7, 2) +
+        ' ' +
+        fmtF(r.maxRate, 9, u.fd) +
+        '   ' +
+        formatElapsed(r.timeOfMaxDays, 4) +
         fmtF(r.totalFloodVol, 12, 3) +
-        fmtF(r.maxPonded, 10, 3),
+        ' ' +
+        fmtF(r.maxPonded, 9, 3),
     );
   }
   return out;
@@ -313,13 +326,20 @@ function storageVolume(data: ReportData, u: Units): string[] {
       '  ' +
         padRight(r.id, 20) +
         fmtF(r.avgVolume, 10, 3) +
-        fmtF(r.avgPctFull, 7, 1) +
-        fmtF(r.evapPctLoss, 7, 1) +
-        fmtF(r.exfilPctLoss, 7, 1) +
-        fmtF(r.maxVolume, 12, 3) +
-        fmtF(r.maxPctFull, 7, 1) +
-        formatElapsed(r.timeOfMaxDays, 8) +
-        fmtF(r.maxOutflow, 11, u.fd),
+        '  ' +
+        fmtF(r.avgPctFull, 5, 1) +
+        '  ' +
+        fmtF(r.evapPctLoss, 5, 1) +
+        '  ' +
+        fmtF(r.exfilPctLoss, 5, 1) +
+        '  ' +
+        fmtF(r.maxVolume, 10, 3) +
+        '  ' +
+        fmtF(r.maxPctFull, 5, 1) +
+        '    ' +
+        formatElapsed(r.timeOfMaxDays, 4) +
+        '  ' +
+        fmtF(r.maxOutflow, 9, u.fd),
     );
   }
   return out;
@@ -339,7 +359,7 @@ function outfallLoading(data: ReportData, u: Units, pollutants: ReportPollutant[
   const rule = dashes(59 + 14 * n);
   const out = [...heading('Outfall Loading Summary'), '  ', rule, l1, l2, l3, rule];
   const line = (id: string, r: Omit<(typeof o.rows)[number], 'id'>): string => {
-    let s = '  ' + padRight(id, 20) + fmtF(r.flowFreqPct, 7, 2) + fmtF(r.avgFlow, 10, u.fd) + fmtF(r.maxFlow, 10, u.fd) + fmtF(r.totalVolume, 12, 3);
+    let s = '  ' + padRight(id, 20) + fmtF(r.flowFreqPct, 7, 2) + ' ' + fmtF(r.avgFlow, 9, u.fd) + ' ' + fmtF(r.maxFlow, 9, u.fd) + fmtF(r.totalVolume, 12, 3);
     for (let p = 0; p < n; p++) s += fmtF(r.loads[p] ?? 0, 14, 3);
     return s;
   };
@@ -370,20 +390,15 @@ function streetFlow(data: ReportData, u: Units): string[] {
     dashes(135),
   ];
   for (const r of data.streetFlow!) {
-    let s = '  ' + padRight(r.id, 16) + fmtF(r.peakFlow, 10, 3) + fmtF(r.maxSpread, 10, 3) + fmtF(r.maxDepth, 10, 3);
+    let s = '  ' + padRight(r.id, 16) + ' ' + fmtF(r.peakFlow, 9, 3) + ' ' + fmtF(r.maxSpread, 9, 3) + ' ' + fmtF(r.maxDepth, 9, 3);
     const i = r.inlet;
     if (i) {
-      s +=
-        '  ' +
-        padRight(i.design, 18) +
-        padRight(i.location, 8) +
-        fmtD(i.count, 7) +
-        fmtF(i.peakFlowCapturePct, 9, 2) +
-        fmtF(i.avgFlowCapturePct, 9, 2) +
-        fmtF(i.bypassFreqPct, 9, 2) +
-        fmtF(i.backflowFreqPct, 9, 2) +
-        fmtF(i.peakCapturePerInlet, 9, 2) +
-        fmtF(i.peakBypassFlow, 9, 2);
+      s += '  ' + padRight(i.design, 16) + (i.location === 'ON-GRADE' ? '  ON-GRADE' : '  ON-SAG  ') + '  ' + fmtD(i.count, 5);
+      const t = i.stats;
+      if (t) {
+        for (const x of [t.peakFlowCapturePct, t.avgFlowCapturePct, t.bypassFreqPct, t.backflowFreqPct, t.peakCapturePerInlet, t.peakBypassFlow])
+          s += '  ' + fmtF(x, 7, 2);
+      }
     }
     out.push(s);
   }
@@ -402,17 +417,17 @@ function linkFlow(data: ReportData, u: Units): string[] {
     dashes(77),
   ];
   for (const r of data.linkFlow!) {
-    let s = '  ' + padRight(r.id, 20) + ' ' + padRight(r.type, 7) + fmtF(r.maxFlow, 10, u.fd) + formatElapsed(r.timeOfMaxDays, 6);
+    let s = '  ' + padRight(r.id, 20) + ' ' + padRight(r.type, 7) + ' ' + fmtF(r.maxFlow, 9, u.fd) + '  ' + formatElapsed(r.timeOfMaxDays, 4);
     // The line runs up to the last column that is not undefined; null columns before it
     // are blank (pumps have no velocity, weirs and orifices no velocity or full-flow ratio).
     const vel = r.maxVelocity;
     const ff = r.maxOverFullFlow;
     const fd = r.maxOverFullDepth;
     if (vel !== undefined || ff !== undefined || fd !== undefined) {
-      s += vel == null ? '          ' : vel > 50 ? '    >50.00' : fmtF(vel, 10, 2);
+      s += vel == null ? '          ' : vel > 50 ? '    >50.00' : '   ' + fmtF(vel, 7, 2);
       if (ff !== undefined || fd !== undefined) {
-        s += ff == null ? '        ' : fmtF(ff, 8, 2);
-        if (fd !== undefined) s += fd === null ? '        ' : fmtF(fd, 8, 2);
+        s += ff == null ? '        ' : '  ' + fmtF(ff, 6, 2);
+        if (fd !== undefined) s += fd === null ? '        ' : '  ' + fmtF(fd, 6, 2);
       }
     }
     out.push(s);
@@ -434,16 +449,10 @@ function flowClassification(data: ReportData): string[] {
     out.push(
       '  ' +
         padRight(r.id, 20) +
-        fmtF(r.adjustedOverActualLength, 8, 2) +
-        fmtF(r.dry, 7, 2) +
-        fmtF(r.upDry, 6, 2) +
-        fmtF(r.downDry, 6, 2) +
-        fmtF(r.subCrit, 6, 2) +
-        fmtF(r.supCrit, 6, 2) +
-        fmtF(r.upCrit, 6, 2) +
-        fmtF(r.downCrit, 6, 2) +
-        fmtF(r.normLtd, 6, 2) +
-        fmtF(r.inletCtrl, 6, 2),
+        '  ' +
+        fmtF(r.adjustedOverActualLength, 6, 2) +
+        ' ' +
+        [r.dry, r.upDry, r.downDry, r.subCrit, r.supCrit, r.upCrit, r.downCrit, r.normLtd, r.inletCtrl].map((x) => '  ' + fmtF(x, 4, 2)).join(''),
     );
   }
   return out;
@@ -467,11 +476,16 @@ function conduitSurcharge(data: ReportData): string[] {
     out.push(
       '  ' +
         padRight(r.id, 20) +
-        fmtF(r.hoursFullBothEnds, 12, 2) +
-        fmtF(r.hoursFullUpstream, 10, 2) +
-        fmtF(r.hoursFullDnstream, 10, 2) +
-        fmtF(r.hoursAboveFullNormalFlow, 10, 2) +
-        fmtF(r.hoursCapacityLimited, 13, 2),
+        '    ' +
+        fmtF(r.hoursFullBothEnds, 8, 2) +
+        '  ' +
+        fmtF(r.hoursFullUpstream, 8, 2) +
+        '  ' +
+        fmtF(r.hoursFullDnstream, 8, 2) +
+        '  ' +
+        fmtF(r.hoursAboveFullNormalFlow, 8, 2) +
+        '     ' +
+        fmtF(r.hoursCapacityLimited, 8, 2),
     );
   }
   return out;
@@ -498,15 +512,24 @@ function pumping(data: ReportData, u: Units): string[] {
     out.push(
       '  ' +
         padRight(r.id, 20) +
-        fmtF(r.pctUtilized, 9, 2) +
-        fmtD(r.startUps, 12) +
-        fmtF(r.minFlow, 10, 2) +
-        fmtF(r.avgFlow, 10, 2) +
-        fmtF(r.maxFlow, 10, 2) +
-        fmtF(r.totalVolume, 10, 3) +
-        fmtF(r.powerUsageKwh, 10, 2) +
-        fmtF(r.pctTimeOffCurveLow, 7, 1) +
-        fmtF(r.pctTimeOffCurveHigh, 7, 1),
+        ' ' +
+        fmtF(r.pctUtilized, 8, 2) +
+        '  ' +
+        fmtD(r.startUps, 10) +
+        ' ' +
+        fmtF(r.minFlow, 9, 2) +
+        ' ' +
+        fmtF(r.avgFlow, 9, 2) +
+        ' ' +
+        fmtF(r.maxFlow, 9, 2) +
+        ' ' +
+        fmtF(r.totalVolume, 9, 3) +
+        ' ' +
+        fmtF(r.powerUsageKwh, 9, 2) +
+        ' ' +
+        fmtF(r.pctTimeOffCurveLow, 6, 1) +
+        ' ' +
+        fmtF(r.pctTimeOffCurveHigh, 6, 1),
     );
   }
   return out;

@@ -478,12 +478,17 @@ function buildReportData(rpt: string, rj: Json): ReportData {
             design: r[4],
             location: r[5],
             count: r[6],
-            peakFlowCapturePct: r[7],
-            avgFlowCapturePct: r[8],
-            bypassFreqPct: r[9],
-            backflowFreqPct: r[10],
-            peakCapturePerInlet: r[11],
-            peakBypassFlow: r[12],
+            stats:
+              r.length > 7
+                ? {
+                    peakFlowCapturePct: r[7],
+                    avgFlowCapturePct: r[8],
+                    bypassFreqPct: r[9],
+                    backflowFreqPct: r[10],
+                    peakCapturePerInlet: r[11],
+                    peakBypassFlow: r[12],
+                  }
+                : null,
           }
         : null,
   }));

@@ -56,9 +56,9 @@ export interface InputSummary {
     name: string;
     /** Time series name, or the rain file name. */
     dataSource: string;
-    /** 'INTENSITY', 'VOLUME' or 'CUMULATIVE'. */
-    dataType: string;
-    recordingIntervalMin: number;
+    /** 'INTENSITY', 'VOLUME' or 'CUMULATIVE'; null for a gage that reads a rain file (SWMM then prints only the file name). */
+    dataType?: string | null;
+    recordingIntervalMin?: number | null;
   }> | null;
   /** Printed when there are subcatchments. */
   subcatchments?: Array<{
@@ -444,15 +444,18 @@ export interface StreetFlowRow {
   /** Present when the street has an inlet. */
   inlet?: {
     design: string;
-    /** 'ON-GRADE' or 'ON-SAG' */
-    location: string;
+    location: 'ON-GRADE' | 'ON-SAG';
     count: number;
-    peakFlowCapturePct: number;
-    avgFlowCapturePct: number;
-    bypassFreqPct: number;
-    backflowFreqPct: number;
-    peakCapturePerInlet: number;
-    peakBypassFlow: number;
+    /** Capture statistics; SWMM leaves them out when the street never had flow. */
+    stats?: {
+      peakFlowCapturePct: number;
+      avgFlowCapturePct: number;
+      bypassFreqPct: number;
+      backflowFreqPct: number;
+      /** flow units */
+      peakCapturePerInlet: number;
+      peakBypassFlow: number;
+    } | null;
   } | null;
 }
 
