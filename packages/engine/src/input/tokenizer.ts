@@ -53,6 +53,12 @@ export function tokenize(line: string): string[] {
   return out;
 }
 
+function oddQuotes(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 34) n++;
+  return n % 2 === 1;
+}
+
 /** Split text into lines (LF or CRLF or lone CR) and tokenize each. */
 export function splitLines(text: string): InputLine[] {
   const lines: InputLine[] = [];
@@ -70,8 +76,10 @@ export function splitLines(text: string): InputLine[] {
     }
     const raw = text.slice(start, j);
     n++;
-    const cut = commentStart(raw);
-    lines.push({ line: n, raw, text: raw.slice(0, cut).trim(), tokens: tokenize(raw) });
+    const body = raw.slice(0, commentStart(raw));
+    // an unterminated quoted token runs to the end of the line, trailing blanks included
+    const clean = oddQuotes(body) ? body.trimStart() : body.trim();
+    lines.push({ line: n, raw, text: clean, tokens: tokenize(raw) });
     if (j >= len) break;
     // CRLF counts as one line break
     start = text.charCodeAt(j) === 13 && j + 1 < len && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;

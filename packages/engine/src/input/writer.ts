@@ -17,9 +17,15 @@ export function num(v: number): string {
   return String(v);
 }
 
-/** A name or free token, quoted when it is empty or holds blanks. */
+/**
+ * A name or free token as the tokenizer will read it back: quoted when empty or when it
+ * holds blanks. A '"' inside an unquoted token is an ordinary character, so it stays;
+ * quotes that the tokenizer could not have produced (leading, or inside a quoted token)
+ * are dropped.
+ */
 export function q(s: string): string {
-  if (s === '' || /[\s"]/.test(s)) return `"${s.replace(/"/g, '')}"`;
+  if (s === '' || /\s/.test(s)) return `"${s.replace(/"/g, '')}"`;
+  if (s.startsWith('"')) return q(s.replace(/^"+/, ''));
   return s;
 }
 
@@ -388,6 +394,33 @@ function sectionLines(name: string, m: Model): string[] | undefined {
   }
 }
 
+const NODE_SECTIONS: Record<string, string> = {
+  JUNCTION: '[JUNCTIONS]', OUTFALL: '[OUTFALLS]', DIVIDER: '[DIVIDERS]', STORAGE: '[STORAGE]',
+};
+const LINK_SECTIONS: Record<string, string> = {
+  CONDUIT: '[CONDUITS]', PUMP: '[PUMPS]', ORIFICE: '[ORIFICES]', WEIR: '[WEIRS]', OUTLET: '[OUTLETS]',
+};
+
+/**
+ * Nodes (and links) share one index in file order across their sections. When that
+ * order interleaves kinds differently from the section order, the objects are written
+ * as consecutive runs, one section block per run, so the order survives a re-read.
+ */
+function runs<T extends { kind: string }>(objs: T[], sectionOf: Record<string, string>, order: string[]): [string, T[]][] | undefined {
+  const blocks: [string, T[]][] = [];
+  for (const o of objs) {
+    const sec = sectionOf[o.kind]!;
+    const last = blocks[blocks.length - 1];
+    if (last && last[0] === sec) last[1].push(o);
+    else blocks.push([sec, [o]]);
+  }
+  const plain = order.filter((n) => Object.values(sectionOf).includes(n));
+  const kinds = blocks.map((b) => b[0]);
+  // in order already when each kind forms one block and the blocks follow the section order
+  const inOrder = new Set(kinds).size === kinds.length && kinds.every((k, i) => i === 0 || plain.indexOf(k) > plain.indexOf(kinds[i - 1]!));
+  return inOrder ? undefined : blocks;
+}
+
 /** Model → .inp text (see file comment). */
 export function writeInp(model: Model): string {
   const order = [...model.sectionOrder];
@@ -403,8 +436,29 @@ export function writeInp(model: Model): string {
     seen.add(s.name);
   }
   for (const name of Object.keys(model.extra)) if (!seen.has(name)) order.push(name);
+  const nodeRuns = runs(model.nodes, NODE_SECTIONS, order);
+  const linkRuns = runs(model.links, LINK_SECTIONS, order);
   const out: string[] = [];
+  const emitRuns = <T extends { kind: string }>(blocks: [string, T[]][], key: 'nodes' | 'links'): void => {
+    for (const [sec, objs] of blocks) {
+      out.push(sec);
+      for (const l of sectionLines(sec, { ...model, [key]: objs }) ?? []) out.push(l);
+      out.push('');
+    }
+  };
+  let nodesDone = false;
+  let linksDone = false;
   for (const name of order) {
+    if (nodeRuns && Object.values(NODE_SECTIONS).includes(name)) {
+      if (!nodesDone) emitRuns(nodeRuns, 'nodes');
+      nodesDone = true;
+      continue;
+    }
+    if (linkRuns && Object.values(LINK_SECTIONS).includes(name)) {
+      if (!linksDone) emitRuns(linkRuns, 'links');
+      linksDone = true;
+      continue;
+    }
     out.push(name);
     for (const l of sectionLines(name, model) ?? []) out.push(l);
     out.push('');

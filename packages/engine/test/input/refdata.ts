@@ -35,3 +35,14 @@ export function refFiles(m: RefModel): Record<string, string> {
   for (const d of m.data_files) files[path.basename(d)] = readRef(d);
   return files;
 }
+
+/** Deep copy without `line` properties (source positions differ after rewriting). */
+export function withoutLines(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutLines);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (k !== 'line') out[k] = withoutLines(x);
+    return out;
+  }
+  return v;
+}

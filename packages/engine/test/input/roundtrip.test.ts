@@ -2,18 +2,7 @@
 // for every reference model.
 import { describe, expect, it } from 'vitest';
 import { parseInp, writeInp } from '../../src/input/index.js';
-import { haveRef, readRef, refFiles, refModels } from './refdata.js';
-
-/** Deep copy without `line` properties (source positions differ after rewriting). */
-export function withoutLines(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutLines);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (k !== 'line') out[k] = withoutLines(x);
-    return out;
-  }
-  return v;
-}
+import { haveRef, readRef, refFiles, refModels, withoutLines } from './refdata.js';
 
 const models = refModels();
 
