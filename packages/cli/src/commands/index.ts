@@ -1,5 +1,6 @@
 // Each command module exports register(program). Add one import + one call per command.
 import type { Command } from 'commander';
+import { register as registerRun } from './run.js';
 import { register as registerStorm } from './storm.js';
 import { register as registerControlRate } from './control-rate.js';
 import { register as registerRational } from './rational.js';
@@ -13,6 +14,7 @@ import { register as registerSize } from './size.js';
 import { register as registerRecurrence } from './recurrence.js';
 
 export function registerCommands(program: Command): void {
+  registerRun(program);
   void program;
   registerStorm(program);
   registerControlRate(program);

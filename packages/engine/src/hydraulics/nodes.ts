@@ -391,4 +391,3 @@ export function outfallDepthFt(net: Network, k: number, ynFt: number, ycFt: numb
   return yc;
 }
 
-void OUTFALL_FIXED;
