@@ -25,12 +25,12 @@ export const NODE_BASE_VARS = 6;
 export const LINK_BASE_VARS = 5;
 export const SYSTEM_VARS = 15;
 
-export const FLOW_UNITS_CODES: Readonly<Record<FlowUnitsName, number>> = { CFS: 0, GPM: 1, MGD: 2, CMS: 3, LPS: 4, MLD: 5 };
-export const CONC_UNITS_CODES: Readonly<Record<ConcUnitsName, number>> = { 'MG/L': 0, 'UG/L': 1, '#/L': 2 };
+export const FLOW_UNITS_CODES: Readonly<Record<FlowUnitsName, number>> = Object.freeze({ CFS: 0, GPM: 1, MGD: 2, CMS: 3, LPS: 4, MLD: 5 });
+export const CONC_UNITS_CODES: Readonly<Record<ConcUnitsName, number>> = Object.freeze({ 'MG/L': 0, 'UG/L': 1, '#/L': 2 });
 /** Node type codes of the property section. */
-export const NODE_TYPE_CODES = { JUNCTION: 0, OUTFALL: 1, STORAGE: 2, DIVIDER: 3 } as const;
+export const NODE_TYPE_CODES = Object.freeze({ JUNCTION: 0, OUTFALL: 1, STORAGE: 2, DIVIDER: 3 } as const);
 /** Link type codes of the property section. */
-export const LINK_TYPE_CODES = { CONDUIT: 0, PUMP: 1, ORIFICE: 2, WEIR: 3, OUTLET: 4 } as const;
+export const LINK_TYPE_CODES = Object.freeze({ CONDUIT: 0, PUMP: 1, ORIFICE: 2, WEIR: 3, OUTLET: 4 } as const);
 
 /** Everything the file header holds, for the objects that are reported. */
 export interface OutHeader {

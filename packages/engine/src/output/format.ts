@@ -26,6 +26,12 @@ function absFixed(a: number, prec: number): string {
     return prec > 0 ? int + '.' + '0'.repeat(prec) : int;
   }
   const s = a.toFixed(prec);
+  // Cheap screen: only values whose scaled fraction is close to one half can be ties.
+  const scaled = a * 10 ** prec;
+  if (scaled < 1e15) {
+    const frac = scaled - Math.floor(scaled);
+    if (Math.abs(frac - 0.5) > Math.max(1e-7, scaled * 4e-16)) return s;
+  }
   const look = Math.min(100, prec + TIE_LOOKAHEAD);
   if (look <= prec) return s;
   const exact = a.toFixed(look);
@@ -195,7 +201,7 @@ export function sprintf(fmt: string, ...args: Array<number | string>): string {
 // (the integer part is the date, the fraction the time of day).
 
 const DATE_DELTA = 693594; // days from 01/01/0001 to 12/31/1899
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_IN_MONTH: readonly number[] = Object.freeze([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

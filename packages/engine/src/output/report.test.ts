@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { encodeDateTime } from './format.js';
-import { formatReport, type ReportData, type ReportPollutant } from './report.js';
+import { formatReport, reportBytes, type ReportData, type ReportPollutant } from './report.js';
 
 const base = (over: Partial<ReportData> = {}): ReportData => ({ flowUnits: 'CFS', title: ['Synthetic'], ...over });
 const lines = (d: ReportData): string[] => formatReport(d).split('\n');
@@ -166,5 +166,10 @@ describe('formatReport, features outside the reference set', () => {
       '  ' + '-'.repeat(74),
     ]);
     expect(out[l + 5]).toBe('   01/27/2020 00:05:00     -1.000     2.000     0.250     0.300     0.000');
+  });
+
+  it('encodes the report one byte per character, as SWMM writes it', () => {
+    expect(Array.from(reportBytes('1000 ft\u00b3\n'))).toEqual([49, 48, 48, 48, 32, 102, 116, 0xb3, 10]);
+    expect(Array.from(reportBytes('\u8282'))).toEqual([63]);
   });
 });

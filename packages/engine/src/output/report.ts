@@ -656,6 +656,19 @@ export function loadUnits(p: ReportPollutant, si: boolean): string {
   return si ? 'kg' : 'lbs';
 }
 
+/**
+ * The report's bytes as SWMM writes them: one byte per character (Latin-1), so "³" is
+ * 0xB3. Characters outside Latin-1 (only possible in user-supplied names) become "?".
+ */
+export function reportBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 256 ? c : 63;
+  }
+  return out;
+}
+
 const LOGO = '  EPA STORM WATER MANAGEMENT MODEL - VERSION 5.2 (Build 5.2.4)';
 const LOGO_RULE = '  ------------------------------------------------------------';
 
