@@ -18,7 +18,7 @@ import type {
   StatEntry,
   VolDepth,
 } from './report.js';
-import { formatReport } from './report.js';
+import { formatReport, reportBytes } from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..', '..');
@@ -555,6 +555,7 @@ interface Outcome {
   lines: number;
   matched: number;
   firstDiff: string | null;
+  sameBytes: boolean;
 }
 
 function compare(id: string, expected: string, actual: string): Outcome {
@@ -566,7 +567,7 @@ function compare(id: string, expected: string, actual: string): Outcome {
     if (e[k] === a[k]) matched++;
     else if (firstDiff === null) firstDiff = `line ${k + 1}:\n    expected ${JSON.stringify(e[k])}\n    actual   ${JSON.stringify(a[k])}`;
   }
-  return { id, lines: e.length, matched, firstDiff };
+  return { id, lines: e.length, matched, firstDiff, sameBytes: false };
 }
 
 describe.skipIf(!haveShared)('formatReport reproduces the SWMM 5.2.4 reference reports', () => {
@@ -575,6 +576,7 @@ describe.skipIf(!haveShared)('formatReport reproduces the SWMM 5.2.4 reference r
   it('matches every reference .rpt line by line', () => {
     const index = JSON.parse(readFileSync(path.join(shared, 'index.json'), 'utf8'));
     const outcomes: Outcome[] = [];
+    let formatMs = 0;
     const cases: Array<{ id: string; rpt: string; json: string }> = [];
     for (const m of index.models as Json[]) {
       cases.push({ id: m.id, rpt: path.join(shared, m.rpt), json: path.join(shared, m.rpt_json) });
@@ -594,14 +596,22 @@ describe.skipIf(!haveShared)('formatReport reproduces the SWMM 5.2.4 reference r
           }
         }
       }
-      const actual = formatReport(buildReportData(rpt, rj));
-      outcomes.push(compare(c.id, rpt, actual));
+      const data = buildReportData(rpt, rj);
+      const t0 = performance.now();
+      const actual = formatReport(data);
+      formatMs += performance.now() - t0;
+      const o = compare(c.id, rpt, actual);
+      o.sameBytes = Buffer.compare(Buffer.from(reportBytes(actual)), readFileSync(c.rpt)) === 0;
+      outcomes.push(o);
     }
     const w = Math.max(...outcomes.map((o) => o.id.length));
-    const table = outcomes.map((o) => `${o.id.padEnd(w)}  ${String(o.matched).padStart(5)}/${String(o.lines).padEnd(5)} ${o.matched === o.lines ? 'OK' : 'DIFF'}`);
-    console.log('report layout vs SWMM 5.2.4 (matched lines / lines)\n' + table.join('\n'));
+    const table = outcomes.map(
+      (o) => `${o.id.padEnd(w)}  ${String(o.matched).padStart(5)}/${String(o.lines).padEnd(5)} ${o.matched === o.lines ? 'OK' : 'DIFF'}${o.sameBytes ? '  byte-identical' : ''}`,
+    );
+    console.log(`report layout vs SWMM 5.2.4 (matched lines / lines); formatReport total ${formatMs.toFixed(1)} ms\n` + table.join('\n'));
     const bad = outcomes.filter((o) => o.firstDiff !== null);
     for (const o of bad) console.log(`${o.id}: first difference at ${o.firstDiff}`);
     expect(bad.map((o) => o.id)).toEqual([]);
+    expect(outcomes.filter((o) => !o.sameBytes).map((o) => o.id)).toEqual([]);
   });
 });
