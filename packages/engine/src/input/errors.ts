@@ -110,11 +110,11 @@ export interface ErrorSite {
 export function makeError(code: number, arg: string | undefined, site: ErrorSite, expected?: string): EngineError {
   let message = errorText(code, arg ?? '');
   if (message.endsWith('.')) message = message.slice(0, -1);
-  const where: string[] = [];
-  if (site.line !== undefined) where.push(`line ${site.line}`);
-  if (site.section) where.push(`of ${site.section}`);
-  if (site.file) where.push(`in ${site.file}`);
-  if (where.length) message += ` at ${where.join(' ')}`;
+  if (site.line !== undefined) {
+    message += ` at line ${site.line}`;
+    if (site.section) message += ` of ${site.section}`;
+  } else if (site.section) message += ` in ${site.section}`;
+  if (site.file) message += site.line !== undefined || site.section ? ` of ${site.file}` : ` in ${site.file}`;
   if (expected) message += ` (expected ${expected})`;
   const e: EngineError = { code, message };
   if (site.file !== undefined) e.file = site.file;

@@ -17,7 +17,7 @@ import { readConduit, readLosses, readOrifice, readOutlet, readPump, readTransec
 import { readCurve, readPattern, readTimeseries } from './read-tables.js';
 import { readDwf, readInflow, readMap, readReport, readXY } from './read-misc.js';
 import { validateExtraLine, finishExtras } from './read-extra.js';
-import { validateModel } from './validate.js';
+import { attachSideTables, validateModel } from './validate.js';
 import { loadExternalFiles } from './external.js';
 import { finalizeOptions } from './finalize.js';
 import { makeError } from './errors.js';
@@ -270,13 +270,18 @@ function parseInner(text: string, fileName: string, opts: ParseOptions): ParseRe
   }
   ctx.section = '';
 
-  // ---- attach side tables, validate, read external files, adjust options
-  validateModel(st);
-  finishExtras(st);
-  if (opts.externalFiles !== 'ignore') loadExternalFiles(st);
-  const fin = finalizeOptions(model, fileName);
-  for (const e of fin.errors) ctx.errors.push(e);
-  for (const w of fin.warnings) ctx.warn(w);
+  // ---- attach side tables; then, as SWMM does, validate objects, read external files
+  // and adjust options only when the lines themselves were error-free (avoids cascades)
+  const lineErrors = ctx.errors.length;
+  attachSideTables(st);
+  if (lineErrors === 0) {
+    validateModel(st);
+    finishExtras(st);
+    if (opts.externalFiles !== 'ignore') loadExternalFiles(st);
+    const fin = finalizeOptions(model, fileName);
+    for (const e of fin.errors) if (!ctx.full) ctx.errors.push(e);
+    for (const w of fin.warnings) ctx.warn(w);
+  }
 
   const ok = ctx.errors.length === 0;
   return { model: ok ? model : null, errors: ctx.errors, warnings: ctx.warnings };

@@ -2,9 +2,9 @@
 // ([SUBAREAS], [INFILTRATION], [XSECTIONS], [LOSSES]) to their objects.
 import type { ParseState } from './state.js';
 
-export function validateModel(st: ParseState): void {
-  const { ctx, model } = st;
-
+/** Attach [SUBAREAS], [INFILTRATION], [XSECTIONS], [LOSSES] data to their objects. */
+export function attachSideTables(st: ParseState): void {
+  const { model } = st;
   for (const s of model.subcatchments) {
     const key = s.name.toUpperCase();
     const sa = st.subareas.get(key);
@@ -20,6 +20,17 @@ export function validateModel(st: ParseState): void {
     if (l.kind === 'CONDUIT') {
       const loss = st.losses.get(key);
       if (loss) l.losses = loss;
+    }
+  }
+  for (const s of st.series.values()) if (!s.dated && s.ts.times.length > 0) s.ts.relative = true;
+}
+
+/** Cross-object checks (SWMM's project validation), run when all lines read cleanly. */
+export function validateModel(st: ParseState): void {
+  const { ctx, model } = st;
+  for (const l of model.links) {
+    const x = l.xsect;
+    if (l.kind === 'CONDUIT') {
       if (!x) ctx.objErr(117, l.name, l.line, '[CONDUITS]');
       if (!(l.length > 0)) ctx.objErr(111, l.name, l.line, '[CONDUITS]');
       if (!(l.roughness > 0)) ctx.objErr(113, l.name, l.line, '[CONDUITS]');
@@ -44,10 +55,9 @@ export function validateModel(st: ParseState): void {
     }
   }
 
-  // time series: times strictly increasing; remember whether any entry had a date
+  // time series: times strictly increasing
   for (const s of st.series.values()) {
     const t = s.ts.times;
-    if (!s.dated && t.length > 0) s.ts.relative = true;
     for (let i = 1; i < t.length; i++) {
       if (!(t[i]! > t[i - 1]!)) {
         ctx.objErr(173, s.ts.name, s.ts.line, '[TIMESERIES]');
