@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runModel, readOut } from '../../src/index.js';
 import { compareReports, type ModelComparison } from './compare.js';
 import { parseReport } from './rpt-parse.js';
-import { dataFiles, loadIndex, missingPhysics, readRef, referenceAvailable, type ReferenceModel } from './reference.js';
+import { dataFiles, loadIndex, missingPhysics, readCsv, readRef, referenceAvailable, type ReferenceModel } from './reference.js';
 
 const TABLES = [
   'Runoff Quantity Continuity',
@@ -60,6 +60,9 @@ describe.runIf(available)('parity with EPA SWMM 5.2.4', () => {
       }
       expect(cmp.failures.length).toBe(0);
       checkBinaryOutput(m, res.output, res.report);
+      const series = compareSeries(m, res.output);
+      if (series.length > 0) console.log(`${m.id} series mismatches:\n  ` + series.slice(0, 10).join('\n  '));
+      expect(series).toEqual([]);
     });
   }
 
@@ -90,4 +93,55 @@ function checkBinaryOutput(m: ReferenceModel, bytes: Uint8Array, report: string)
       expect(Math.abs(mx - (row[7] as number))).toBeLessThanOrEqual(0.006);
     }
   }
+}
+
+const SERIES_KINDS: { csv: string; kind: 'system' | 'node' | 'link' | 'subcatchment'; variable: number }[] = [
+  { csv: 'subcatchments', kind: 'subcatchment', variable: 4 },
+  { csv: 'outfalls', kind: 'node', variable: 4 },
+  { csv: 'links', kind: 'link', variable: 0 },
+  { csv: 'system', kind: 'system', variable: -1 },
+];
+
+/**
+ * Our .out series against the series SWMM wrote to its own .out (the reference CSVs):
+ * per column, the volume (sum over periods) within 1 % and the peak within 2 %, each with
+ * an allowance of 0.1 % of the series peak for single-precision noise.
+ */
+function compareSeries(m: ReferenceModel, bytes: Uint8Array): string[] {
+  const out = readOut(bytes);
+  const problems: string[] = [];
+  for (const sk of SERIES_KINDS) {
+    const spec = m.csv[sk.csv];
+    if (!spec) continue;
+    const ref = readCsv(spec.file);
+    if (ref.times.length !== out.nPeriods) {
+      problems.push(`${sk.csv}: ${out.nPeriods} periods, SWMM ${ref.times.length}`);
+      continue;
+    }
+    const ids = sk.kind === 'subcatchment' ? out.ids.subcatchments : sk.kind === 'node' ? out.ids.nodes : sk.kind === 'link' ? out.ids.links : [];
+    ref.columns.forEach((col, c) => {
+      let ours: Float32Array;
+      if (sk.kind === 'system') ours = out.getSeries('system', 0, c);
+      else {
+        const k = ids.findIndex((id) => id.toUpperCase() === col.toUpperCase());
+        if (k < 0) {
+          problems.push(`${sk.csv}: ${col} not in our output`);
+          return;
+        }
+        ours = out.getSeries(sk.kind, k, sk.variable);
+      }
+      const r = ref.values[c]!;
+      let sumO = 0, sumR = 0, maxO = 0, maxR = 0;
+      for (let i = 0; i < r.length; i++) {
+        sumO += ours[i]!;
+        sumR += r[i]!;
+        maxO = Math.max(maxO, Math.abs(ours[i]!));
+        maxR = Math.max(maxR, Math.abs(r[i]!));
+      }
+      const noise = 0.001 * Math.max(maxR, maxO);
+      if (Math.abs(sumO - sumR) > 0.01 * Math.abs(sumR) + noise * r.length) problems.push(`${sk.csv} ${col}: volume ${sumO.toPrecision(6)} vs SWMM ${sumR.toPrecision(6)}`);
+      if (Math.abs(maxO - maxR) > 0.02 * maxR + noise) problems.push(`${sk.csv} ${col}: peak ${maxO.toPrecision(6)} vs SWMM ${maxR.toPrecision(6)}`);
+    });
+  }
+  return problems;
 }
