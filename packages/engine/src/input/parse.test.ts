@@ -267,15 +267,14 @@ describe('writeInp', () => {
   it('writes relative series as hours and dated series with dates', () => {
     const m = parseInp(`${BASE}\n[TIMESERIES]\nA 0 1 0.25 2\nB 01/01/2020 0:00 1 01/01/2020 6:30 2\n`).model!;
     const text = writeInp(m);
-    expect(text).toContain('A  00:00  1\nA  00:15  2');
-    expect(text).toContain('B  01/01/2020  00:00  1\nB  01/01/2020  06:30  2');
+    expect(text).toContain('A  00:00       1\nA  00:15       2\nB  01/01/2020  00:00  1\nB  01/01/2020  06:30  2');
   });
 
   it('quotes names with blanks', () => {
     const m = parseInp(BASE.replace(/J1/g, '"Node one"')).model!;
     expect(m.nodes[0]!.name).toBe('Node one');
     const text = writeInp(m);
-    expect(text).toContain('"Node one"  100  5');
+    expect(text).toMatch(/"Node one" +100 +5/);
     expect(parseInp(text).model!.links[0]!.fromNode).toBe('Node one');
   });
 });

@@ -29,8 +29,22 @@ export function q(s: string): string {
   return s;
 }
 
+/**
+ * Cell separator inside a row; replaced by aligned padding when the section is emitted.
+ * A line break can never occur inside a token or a kept raw line, so it is unambiguous.
+ */
+const SEP = '\n';
+
 function row(...cols: (string | number)[]): string {
-  return cols.map((c) => (typeof c === 'number' ? num(c) : c)).join('  ');
+  return cols.map((c) => (typeof c === 'number' ? num(c) : c)).join(SEP);
+}
+
+/** Pad the cells of a section's rows into columns (at least two blanks apart). */
+function align(lines: string[]): string[] {
+  const widths: number[] = [];
+  const cells = lines.map((l) => (l.includes(SEP) ? l.split(SEP) : null));
+  for (const c of cells) if (c) c.forEach((x, i) => (widths[i] = Math.max(widths[i] ?? 0, x.length)));
+  return cells.map((c, k) => (c ? c.map((x, i) => (i < c.length - 1 ? x.padEnd(widths[i]! + 2) : x)).join('') : lines[k]!));
 }
 
 const yn = (b: boolean): string => (b ? 'YES' : 'NO');
@@ -131,12 +145,12 @@ function writeOptions(o: Options): string[] {
     written.add(key);
     const k = key as OptionWord;
     const v = dirty.has(k) ? canonicalOption(k, o) : undefined;
-    out.push(row(key.padEnd(20), v ?? toks.map(q).join(' ')));
+    out.push(row(key, v ?? toks.map(q).join(' ')));
   }
   for (const key of OPTION_WORDS) {
     if (!dirty.has(key) || written.has(key)) continue;
     const v = canonicalOption(key, o);
-    if (v !== undefined) out.push(row(key.padEnd(20), v));
+    if (v !== undefined) out.push(row(key, v));
   }
   return out;
 }
@@ -442,7 +456,7 @@ export function writeInp(model: Model): string {
   const emitRuns = <T extends { kind: string }>(blocks: [string, T[]][], key: 'nodes' | 'links'): void => {
     for (const [sec, objs] of blocks) {
       out.push(sec);
-      for (const l of sectionLines(sec, { ...model, [key]: objs }) ?? []) out.push(l);
+      for (const l of align(sectionLines(sec, { ...model, [key]: objs }) ?? [])) out.push(l);
       out.push('');
     }
   };
@@ -460,7 +474,7 @@ export function writeInp(model: Model): string {
       continue;
     }
     out.push(name);
-    for (const l of sectionLines(name, model) ?? []) out.push(l);
+    for (const l of align(sectionLines(name, model) ?? [])) out.push(l);
     out.push('');
   }
   return out.join('\n');
