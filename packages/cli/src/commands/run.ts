@@ -80,7 +80,8 @@ export function register(program: Command): void {
       if (!result.ok) {
         for (const e of result.errors) {
           const where = [e.file, e.line ? `line ${e.line}` : '', e.section ?? ''].filter(Boolean).join(':');
-          process.stderr.write(`ERROR ${e.code}: ${e.message}${where ? ` (${where})` : ''}\n`);
+          const located = e.line !== undefined && e.message.includes(`line ${e.line}`);
+          process.stderr.write(`ERROR ${e.code}: ${e.message}${where && !located ? ` (${where})` : ''}\n`);
         }
         process.stderr.write(`haimian: run failed; see ${rpt}\n`);
         process.exitCode = 1;
