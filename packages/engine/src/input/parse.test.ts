@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeDate } from '../time/datetime.js';
 import { finalizeOptions } from './finalize.js';
 import { formatSwmmError } from './errors.js';
-import { parseInp } from './parse.js';
+import { emptyModel, parseInp } from './parse.js';
 import { writeInp } from './writer.js';
 
 const BASE = `[OPTIONS]
@@ -268,6 +268,31 @@ describe('writeInp', () => {
     const m = parseInp(`${BASE}\n[TIMESERIES]\nA 0 1 0.25 2\nB 01/01/2020 0:00 1 01/01/2020 6:30 2\n`).model!;
     const text = writeInp(m);
     expect(text).toContain('A  00:00       1\nA  00:15       2\nB  01/01/2020  00:00  1\nB  01/01/2020  06:30  2');
+  });
+
+  it('writes a model built in code (no section order, no raw options)', () => {
+    const m = emptyModel();
+    m.options.flowUnits = 'CMS';
+    m.options.routing = 'KINWAVE';
+    m.options.startDateTime = encodeDate(2021, 7, 1);
+    m.options.endDateTime = encodeDate(2021, 7, 1) + 0.5;
+    m.options.reportStartDateTime = m.options.startDateTime;
+    m.options.reportStepS = 300;
+    m.evaporation = { kind: 'MONTHLY', values: [1, 1, 2, 3, 4, 5, 5, 4, 3, 2, 1, 1], dryOnly: true };
+    m.nodes.push({ kind: 'JUNCTION', line: 0, name: 'A', invertElev: 10, maxDepth: 2, initDepth: 0, surDepth: 0, pondedArea: 0 });
+    m.nodes.push({ kind: 'OUTFALL', line: 0, name: 'Out', invertElev: 9, maxDepth: 0, initDepth: 0, surDepth: 0, pondedArea: 0, outfallType: 'FREE', gated: false });
+    m.links.push({
+      kind: 'CONDUIT', line: 0, name: 'P', fromNode: 'A', toNode: 'Out', inOffset: 0, outOffset: 0, length: 50, roughness: 0.013, initFlow: 0, maxFlow: 0,
+      xsect: { line: 0, shape: 'CIRCULAR', geom: [0.6, 0, 0, 0], barrels: 1, culvertCode: 0 },
+    });
+    m.report.nodes = ['A'];
+    const r = parseInp(writeInp(m));
+    expect(r.errors).toEqual([]);
+    const b = r.model!;
+    expect(b.options).toMatchObject({ flowUnits: 'CMS', routing: 'KINWAVE', startDateTime: m.options.startDateTime, endDateTime: m.options.endDateTime, reportStepS: 300 });
+    expect(b.evaporation).toEqual(m.evaporation);
+    expect(b.links[0]).toMatchObject({ name: 'P', fromNode: 'A', toNode: 'Out', xsect: { shape: 'CIRCULAR', geom: [0.6, 0, 0, 0] } });
+    expect(b.report.nodes).toEqual(['A']);
   });
 
   it('quotes names with blanks', () => {

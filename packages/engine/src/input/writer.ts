@@ -408,6 +408,20 @@ function sectionLines(name: string, m: Model): string[] | undefined {
   }
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A model with default [REPORT] and [EVAPORATION] content, to tell when those need writing. */
+function emptyReportModel(): Model {
+  return {
+    title: [], options: defaultOptions(), gages: [], evaporation: { kind: 'CONSTANT', values: [0], dryOnly: false },
+    subcatchments: [], nodes: [], links: [], transects: [], curves: [], timeseries: [], patterns: [], inflows: [], dwf: [],
+    report: { input: false, continuity: true, flowStats: true, controls: false, averages: false, subcatchments: 'NONE', nodes: 'NONE', links: 'NONE', lids: [] },
+    coordinates: { nodes: {}, vertices: {}, polygons: {}, gages: {} }, extra: {}, sectionOrder: [],
+  };
+}
+
 const NODE_SECTIONS: Record<string, string> = {
   JUNCTION: '[JUNCTIONS]', OUTFALL: '[OUTFALLS]', DIVIDER: '[DIVIDERS]', STORAGE: '[STORAGE]',
 };
@@ -443,9 +457,9 @@ export function writeInp(model: Model): string {
     if (seen.has(s.name)) continue;
     const lines = sectionLines(s.name, model);
     if (!lines || lines.length === 0) continue;
-    // [OPTIONS]/[REPORT]/[EVAPORATION] always produce lines; write them only when they say something
-    if (s.name === '[REPORT]' || s.name === '[EVAPORATION]') continue;
-    if (s.name === '[OPTIONS]' && Object.keys(model.options.raw).length === 0 && lines.length === 0) continue;
+    // [REPORT] and [EVAPORATION] always produce lines; add them only when not at defaults
+    if (s.name === '[REPORT]' && sameJson(lines, sectionLines(s.name, emptyReportModel()))) continue;
+    if (s.name === '[EVAPORATION]' && sameJson(lines, sectionLines(s.name, emptyReportModel()))) continue;
     order.push(s.name);
     seen.add(s.name);
   }

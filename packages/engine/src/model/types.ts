@@ -90,6 +90,7 @@ export interface Evaporation {
 
 export interface Subcatchment extends SourceRef {
   name: string;
+  /** Rain gage name; '' = none (written `*`). */
   gage: string;
   /** Node or subcatchment name (resolved by the builder). */
   outlet: string;
@@ -155,6 +156,7 @@ export interface Outfall extends NodeBase {
 }
 export interface Divider extends NodeBase {
   kind: 'DIVIDER';
+  /** '' = none (written `*`). */
   divertedLink: string;
   dividerType: 'CUTOFF' | 'TABULAR' | 'WEIR' | 'OVERFLOW';
   /** CUTOFF: [qMin]; WEIR: [qMin, dMax, cW]; user units. */
@@ -328,6 +330,7 @@ export interface ReportOptions {
   subcatchments: 'ALL' | 'NONE' | string[];
   nodes: 'ALL' | 'NONE' | string[];
   links: 'ALL' | 'NONE' | string[];
+  /** Always [] from the parser: SWMM 5.2.4 rejects `LID` lines in [REPORT] (error 205); LID reports are set in [LID_USAGE]. */
   lids: { lid: string; subcatchment: string; file: string }[];
   /** DISABLED YES|NO (no report at all); absent = not given. */
   disabled?: boolean;
