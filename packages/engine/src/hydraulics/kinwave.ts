@@ -389,5 +389,9 @@ function setNewLinkState(net: Network, j: number): void {
   net.linkNewDepth[j] = 0.5 * (y1 + y2);
   raiseNodeDepth(net, net.linkNode1[j]!, y1 + net.linkOffset1Ft[j]!);
   raiseNodeDepth(net, net.linkNode2[j]!, y2 + net.linkOffset2Ft[j]!);
-  net.conduitCapacityLimited[k] = xs && a1 >= xs.aFull ? 1 : 0;
+  // A full inlet makes the conduit capacity limited and counts as full at both ends
+  // (SWMM's KW/SF full state; its surcharge table shows equal hours for all three).
+  const limited = xs !== null && a1 >= xs.aFull;
+  net.conduitCapacityLimited[k] = limited ? 1 : 0;
+  net.conduitFullState[k] = limited ? FULL_ALL : FULL_NONE;
 }

@@ -15,6 +15,11 @@ import {
 import { dateOfElapsedMs, monthOf } from '../time/datetime.js';
 
 export interface RoutingRunOptions {
+  /**
+   * Stand-in for control rules: called at each step start after the pump start/stop
+   * targets are set; may write r.net.linkTargetSetting.
+   */
+  controls?: (r: Routing, startDate: number, elapsedMs: number) => void;
   /** Called at each reporting time (at/after the report start) with the interpolated values. */
   onReport?: (date: number, nodeValues: Float32Array, linkValues: Float32Array, r: Routing) => void;
 }
@@ -66,6 +71,7 @@ export function runRoutingOnly(model: Model, opts: RoutingRunOptions = {}): Rout
     const startDate = dateOfElapsedMs(o.startDateTime, r.newTimeMs);
     r.loss.evapRateFtS = evapRateFtS(model, startDate, net.ucf.evapRate);
     routingBeginStep(r, dt);
+    opts.controls?.(r, startDate, r.newTimeMs);
     addExternalInflows(inf.inflows, r, startDate);
     addDryWeatherInflows(inf.inflows, r, startDate);
     routingExecuteStep(r, dt);

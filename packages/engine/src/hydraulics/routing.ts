@@ -15,7 +15,7 @@
 import type { EngineError } from '../api.js';
 import type { Network } from './network.js';
 import {
-  ROUTE_DYNWAVE, ROUTE_STEADY, NODE_OUTFALL, NODE_STORAGE, LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR, FLOW_DN_DRY,
+  ROUTE_DYNWAVE, ROUTE_STEADY, NODE_OUTFALL, NODE_STORAGE, LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR, LINK_OUTLET, FLOW_DN_DRY,
   FLOW_UP_DRY, FULL_ALL, FULL_UP, FULL_DN, networkError,
 } from './network.js';
 import { storageLosses, type ExfilGreenAmpt } from './nodes.js';
@@ -660,4 +660,234 @@ export function nodeFlowBalanceError(r: Routing, i: number): { value: number; ab
   const vout = r.nodeOutflowVolFt3[i]!;
   if (Math.abs(vout) < 1) return { value: vin - vout, absolute: true };
   return { value: ((vin - vout) / vout) * 100, absolute: false };
+}
+
+// ---------------------------------------------------------------- summary tables (user units)
+// Row shapes follow output/report.ts (structurally), so a main loop can pass them on as is.
+
+type VolVol = readonly [number, number];
+export interface RoutingSummary {
+  flowRoutingContinuity: {
+    dryWeatherInflow: VolVol; wetWeatherInflow: VolVol; groundwaterInflow: VolVol; rdiiInflow: VolVol;
+    externalInflow: VolVol; externalOutflow: VolVol; floodingLoss: VolVol; evaporationLoss: VolVol;
+    exfiltrationLoss: VolVol; initialStoredVolume: VolVol; finalStoredVolume: VolVol; continuityErrorPct: number;
+  };
+  /** DW only (empty otherwise): nodes with |continuity error| > 1 %, top 5. */
+  highestContinuityErrors: { kind: 'Node'; id: string; value: number }[];
+  flowInstability: { kind: 'Link'; id: string; value: number }[];
+  routingSteps: { minStepSec: number; avgStepSec: number; maxStepSec: number; pctSteadyState: number; avgIterations: number; pctNotConverging: number };
+  nodeDepth: { id: string; type: string; avgDepth: number; maxDepth: number; maxHGL: number; timeOfMaxDays: number; reportedMaxDepth: number }[];
+  nodeInflow: {
+    id: string; type: string; maxLateralInflow: number; maxTotalInflow: number; timeOfMaxDays: number;
+    lateralInflowVol: number; totalInflowVol: number; flowBalanceError: number; flowBalanceErrorIsVolume: boolean;
+  }[];
+  /** DW only. */
+  nodeSurcharge: { id: string; type: string; hoursSurcharged: number; maxHeightAboveCrown: number; minDepthBelowRim: number }[];
+  nodeFlooding: { pondedDepth: boolean; rows: { id: string; hoursFlooded: number; maxRate: number; timeOfMaxDays: number; totalFloodVol: number; maxPonded: number }[] };
+  storageVolume: {
+    id: string; avgVolume: number; avgPctFull: number; evapPctLoss: number; exfilPctLoss: number; maxVolume: number;
+    maxPctFull: number; timeOfMaxDays: number; maxOutflow: number;
+  }[];
+  outfallLoading: {
+    rows: { id: string; flowFreqPct: number; avgFlow: number; maxFlow: number; totalVolume: number; loads: number[] }[];
+    system: { flowFreqPct: number; avgFlow: number; maxFlow: number; totalVolume: number; loads: number[] };
+  };
+  linkFlow: { id: string; type: string; maxFlow: number; timeOfMaxDays: number; maxVelocity: number | null; maxOverFullFlow: number | null; maxOverFullDepth: number | null }[];
+  conduitSurcharge: { id: string; hoursFullBothEnds: number; hoursFullUpstream: number; hoursFullDnstream: number; hoursAboveFullNormalFlow: number; hoursCapacityLimited: number }[];
+  pumping: {
+    id: string; pctUtilized: number; startUps: number; minFlow: number; avgFlow: number; maxFlow: number; totalVolume: number;
+    powerUsageKwh: number; pctOffCurveLow: number; pctOffCurveHigh: number;
+  }[];
+}
+
+const NODE_TYPE_WORD = ['JUNCTION', 'OUTFALL', 'STORAGE', 'DIVIDER'];
+const LINK_TYPE_WORD = ['CONDUIT', 'PUMP', 'ORIFICE', 'WEIR', 'OUTLET'];
+
+/** Top 5 entries with value > limit (by |value|, ties in index order). */
+function top5(values: Float64Array, limit: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]!) > limit) idx.push(i);
+  idx.sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!) || a - b);
+  return idx.slice(0, 5);
+}
+
+/**
+ * Summary tables of a finished run (calls routingFinish) in the model's user units, with
+ * SWMM's row selection rules (flooded nodes only, surcharged conduits only, …).
+ */
+export function routingSummary(r: Routing): RoutingSummary {
+  const cont = routingFinish(r);
+  const net = r.net;
+  const u = net.ucf;
+  const s = r.stats;
+  const si = u.system === 'SI';
+  const vcf = si ? 28.317e-6 : 7.48e-6;
+  const volAf = u.length * u.landArea;
+  const volMg = (si ? 2.4466 : 0.64632) / 86400;
+  const vv = (v: number): VolVol => [v * volAf, v * volMg];
+  const isDW = net.routeModel === ROUTE_DYNWAVE;
+  const steps = Math.max(s.steps, 1);
+  const rs = r.reportStartDate;
+  const dayOf = (d: number): number => d - rs;
+
+  const nodeDepth: RoutingSummary['nodeDepth'] = [];
+  const nodeInflow: RoutingSummary['nodeInflow'] = [];
+  const nodeSurcharge: RoutingSummary['nodeSurcharge'] = [];
+  const flooding: RoutingSummary['nodeFlooding']['rows'] = [];
+  const storage: RoutingSummary['storageVolume'] = [];
+  const nodeErr = new Float64Array(net.nNodes);
+  for (let i = 0; i < net.nNodes; i++) {
+    const id = net.nodeNames[i]!;
+    const t = net.nodeType[i]!;
+    const type = NODE_TYPE_WORD[t]!;
+    nodeDepth.push({
+      id, type, avgDepth: (s.nodeDepthSum[i]! / steps) * u.length, maxDepth: s.nodeMaxDepth[i]! * u.length,
+      maxHGL: (s.nodeMaxDepth[i]! + net.nodeInvertFt[i]!) * u.length, timeOfMaxDays: dayOf(s.nodeMaxDepthDate[i]!),
+      reportedMaxDepth: s.nodeMaxRptDepth[i]!,
+    });
+    const fb = nodeFlowBalanceError(r, i);
+    nodeInflow.push({
+      id, type, maxLateralInflow: s.nodeMaxLatFlow[i]! * u.flow, maxTotalInflow: s.nodeMaxInflow[i]! * u.flow,
+      timeOfMaxDays: dayOf(s.nodeMaxInflowDate[i]!), lateralInflowVol: s.nodeLatFlowVolFt3[i]! * vcf,
+      totalInflowVol: r.nodeInflowVolFt3[i]! * vcf,
+      flowBalanceError: fb.absolute ? fb.value * (si ? 28.317 : 7.48) : fb.value, flowBalanceErrorIsVolume: fb.absolute,
+    });
+    const vin = r.nodeInflowVolFt3[i]!;
+    if (vin > 0.1 && net.nodeDegree[i]! !== 0) nodeErr[i] = 100 * (1 - r.nodeOutflowVolFt3[i]! / vin);
+    if (t !== NODE_OUTFALL && isDW && s.nodeTimeSurchargedS[i]! > 0) {
+      nodeSurcharge.push({
+        id, type, hoursSurcharged: Math.max(0.01, s.nodeTimeSurchargedS[i]! / 3600),
+        maxHeightAboveCrown: Math.max(0, s.nodeMaxSurchargeFt[i]!) * u.length,
+        minDepthBelowRim: Math.max(0, net.nodeFullDepthFt[i]! - s.nodeMaxDepth[i]!) * u.length,
+      });
+    }
+    if (t !== NODE_OUTFALL && s.nodeTimeFloodedS[i]! > 0) {
+      flooding.push({
+        id, hoursFlooded: Math.max(0.01, s.nodeTimeFloodedS[i]! / 3600), maxRate: s.nodeMaxOverflow[i]! * u.flow,
+        timeOfMaxDays: dayOf(s.nodeMaxOverflowDate[i]!), totalFloodVol: s.nodeVolFloodedFt3[i]! * vcf,
+        maxPonded: isDW
+          ? Math.max(0, s.nodeMaxDepth[i]! - net.nodeFullDepthFt[i]!) * u.length
+          : (s.nodeMaxPondedVolFt3[i]! * u.volume) / 1000,
+      });
+    }
+    if (t === NODE_STORAGE) {
+      const k = net.nodeSub[i]!;
+      const vFull = net.nodeFullVolumeFt3[i]!;
+      const avg = s.storageVolSum[k]! / steps;
+      const vin = r.nodeInflowVolFt3[i]!;
+      storage.push({
+        id, avgVolume: (avg * u.volume) / 1000, avgPctFull: vFull > 0 ? (avg / vFull) * 100 : 0,
+        evapPctLoss: vin > 0 ? (s.storageEvapLossFt3[k]! / vin) * 100 : 0,
+        exfilPctLoss: vin > 0 ? (s.storageExfilLossFt3[k]! / vin) * 100 : 0,
+        maxVolume: (s.storageMaxVol[k]! * u.volume) / 1000, maxPctFull: vFull > 0 ? (s.storageMaxVol[k]! / vFull) * 100 : 0,
+        timeOfMaxDays: dayOf(s.storageMaxVolDate[k]!), maxOutflow: s.storageMaxFlow[k]! * u.flow,
+      });
+    }
+  }
+
+  const outRows: RoutingSummary['outfallLoading']['rows'] = [];
+  let sumFreq = 0;
+  let sumAvg = 0;
+  let sumVol = 0;
+  for (let k = 0; k < net.nOutfalls; k++) {
+    const i = net.outfallNode[k]!;
+    const n = s.outfallPeriods[k]!;
+    const freq = (n / steps) * 100;
+    const avg = n > 0 ? (s.outfallFlowSum[k]! / n) * u.flow : 0;
+    const vol = r.nodeInflowVolFt3[i]! * vcf;
+    outRows.push({ id: net.nodeNames[i]!, flowFreqPct: freq, avgFlow: avg, maxFlow: s.outfallMaxFlow[k]! * u.flow, totalVolume: vol, loads: [] });
+    sumFreq += freq;
+    sumAvg += avg;
+    sumVol += vol;
+  }
+
+  const linkFlow: RoutingSummary['linkFlow'] = [];
+  const surcharge: RoutingSummary['conduitSurcharge'] = [];
+  const pumping: RoutingSummary['pumping'] = [];
+  const turns = new Float64Array(net.nLinks);
+  for (let j = 0; j < net.nLinks; j++) {
+    const id = net.linkNames[j]!;
+    const t = net.linkType[j]!;
+    const k = net.linkSub[j]!;
+    const xs = net.linkXsect[j];
+    const shape = net.linkShape[j]!;
+    let type = LINK_TYPE_WORD[t]!;
+    let vel: number | null = null;
+    let fullFlow: number | null = null;
+    let fullDepth: number | null = null;
+    if (t === LINK_CONDUIT) {
+      if (shape === XS_DUMMY) type = 'DUMMY';
+      else if (xs?.transect) type = 'CHANNEL';
+      vel = s.linkMaxVeloc[j]! * u.length;
+      const qf = net.linkQFullCfs[j]! * net.conduitBarrels[k]!;
+      fullFlow = qf > 0 ? s.linkMaxFlow[j]! / qf : 0;
+      if (shape !== XS_DUMMY && xs && xs.yFull > 0) fullDepth = s.linkMaxDepth[j]! / xs.yFull;
+    } else if (t === LINK_PUMP) {
+      fullFlow = net.linkQFullCfs[j]! > 0 ? s.linkMaxFlow[j]! / net.linkQFullCfs[j]! : null;
+    } else if (t !== LINK_OUTLET && !(t === LINK_ORIFICE && net.orificeType[k] === 1) && xs && xs.yFull > 0) {
+      fullDepth = s.linkMaxDepth[j]! / xs.yFull;
+    }
+    linkFlow.push({ id, type, maxFlow: s.linkMaxFlow[j]! * u.flow, timeOfMaxDays: dayOf(s.linkMaxFlowDate[j]!), maxVelocity: vel, maxOverFullFlow: fullFlow, maxOverFullDepth: fullDepth });
+    if (t === LINK_CONDUIT && shape !== XS_DUMMY) {
+      const t1 = s.linkTimeSurchargedS[j]! / 3600;
+      const t2 = s.linkTimeFullUpS[j]! / 3600;
+      const t3 = s.linkTimeFullDnS[j]! / 3600;
+      const t4 = s.linkTimeFullFlowS[j]! / 3600;
+      if (t1 + t2 + t3 + t4 > 0) {
+        surcharge.push({
+          id, hoursFullBothEnds: Math.max(0.01, t1), hoursFullUpstream: Math.max(0.01, t2), hoursFullDnstream: Math.max(0.01, t3),
+          hoursAboveFullNormalFlow: Math.max(0.01, t4), hoursCapacityLimited: Math.max(0.01, s.linkTimeCapacityLimitedS[j]! / 3600),
+        });
+      }
+    }
+    if (t === LINK_PUMP) {
+      const util = s.pumpUtilizedS[k]!;
+      const n = s.pumpPeriods[k]!;
+      pumping.push({
+        id, pctUtilized: s.timeS > 0 ? (util / s.timeS) * 100 : 0, startUps: s.pumpStartUps[k]!,
+        minFlow: s.pumpMinFlow[k]! * u.flow, avgFlow: n > 0 ? (s.pumpFlowSum[k]! / n) * u.flow : 0,
+        maxFlow: s.pumpMaxFlow[k]! * u.flow, totalVolume: s.pumpVolumeFt3[k]! * vcf, powerUsageKwh: s.pumpEnergyKwh[k]!,
+        pctOffCurveLow: util > 0 ? (s.pumpOffCurveLowS[k]! / util) * 100 : 0,
+        pctOffCurveHigh: util > 0 ? (s.pumpOffCurveHighS[k]! / util) * 100 : 0,
+      });
+    }
+    if (s.steps > 2) turns[j] = (s.linkFlowTurns[j]! * 100) / ((2 / 3) * (s.steps - 2));
+  }
+
+  // "Highest" lists. [as-is] SWMM prints none when the top-ranked object is the first one.
+  const tl = top5(turns, 1);
+  const flowInstability = tl.length > 0 && tl[0] !== 0 ? tl.map((j) => ({ kind: 'Link' as const, id: net.linkNames[j]!, value: turns[j]! })) : [];
+  const highestContinuityErrors = isDW ? top5(nodeErr, 1).map((i) => ({ kind: 'Node' as const, id: net.nodeNames[i]!, value: nodeErr[i]! })) : [];
+
+  return {
+    flowRoutingContinuity: {
+      dryWeatherInflow: vv(cont.dryWeatherInflow), wetWeatherInflow: vv(cont.wetWeatherInflow),
+      groundwaterInflow: vv(cont.groundwaterInflow), rdiiInflow: vv(cont.rdiiInflow), externalInflow: vv(cont.externalInflow),
+      externalOutflow: vv(cont.externalOutflow), floodingLoss: vv(cont.floodingLoss), evaporationLoss: vv(cont.evaporationLoss),
+      exfiltrationLoss: vv(cont.exfiltrationLoss), initialStoredVolume: vv(cont.initialStorage),
+      finalStoredVolume: vv(cont.finalStorage), continuityErrorPct: cont.errorPct,
+    },
+    highestContinuityErrors,
+    flowInstability,
+    routingSteps: {
+      minStepSec: Number.isFinite(s.minStepS) ? s.minStepS : s.maxStepS, avgStepSec: s.steps > 0 ? s.timeS / s.steps : 0,
+      maxStepSec: s.maxStepS, pctSteadyState: (s.steadyStateSteps / steps) * 100, avgIterations: s.iterationsSum / steps,
+      pctNotConverging: (s.nonConvergingSteps / steps) * 100,
+    },
+    nodeDepth,
+    nodeInflow,
+    nodeSurcharge,
+    nodeFlooding: { pondedDepth: isDW, rows: flooding },
+    storageVolume: storage,
+    outfallLoading: {
+      rows: outRows,
+      system: {
+        flowFreqPct: net.nOutfalls > 0 ? sumFreq / net.nOutfalls : 0, avgFlow: sumAvg,
+        maxFlow: s.maxOutfallFlowCfs * u.flow, totalVolume: sumVol, loads: [],
+      },
+    },
+    linkFlow,
+    conduitSurcharge: surcharge,
+    pumping,
+  };
 }
