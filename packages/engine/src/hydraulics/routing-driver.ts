@@ -7,6 +7,7 @@
 import type { EngineError } from '../api.js';
 import type { Model } from '../model/types.js';
 import { buildNetwork, ROUTE_DYNWAVE, type Network } from './network.js';
+import { createDynwave, dynwaveRoutingStep } from './dynwave.js';
 import { buildLateralInflows, addExternalInflows, addDryWeatherInflows } from './inflows.js';
 import {
   createRouting, routingBeginStep, routingExecuteStep, routingReportValues, routingFinish, NODE_VARS, LINK_VARS,
@@ -50,14 +51,12 @@ export function runRoutingOnly(model: Model, opts: RoutingRunOptions = {}): Rout
   });
   if (!built.net) return fail(built.errors);
   const net = built.net;
-  if (net.routeModel === ROUTE_DYNWAVE) {
-    return fail([{ code: 0, message: 'dynamic wave routing is not implemented yet' }]);
-  }
+  const dw = net.routeModel === ROUTE_DYNWAVE ? createDynwave(net, model).dw : null;
   const inf = buildLateralInflows(model, net);
   if (inf.errors.length > 0) return fail(inf.errors);
 
   const o = model.options;
-  const r = createRouting(net, o.reportStartDateTime);
+  const r = createRouting(net, o.reportStartDateTime, dw);
   const totalMs = Math.floor((o.endDateTime - o.startDateTime) * 86400) * 1000;
   const reportStepMs = 1000 * o.reportStepS;
   let reportTimeMs = reportStepMs;
@@ -66,7 +65,7 @@ export function runRoutingOnly(model: Model, opts: RoutingRunOptions = {}): Rout
   let periods = 0;
 
   while (r.newTimeMs < totalMs) {
-    let dt = o.routingStepS;
+    let dt = dw ? dynwaveRoutingStep(net, dw, o.routingStepS) : o.routingStepS;
     if (r.newTimeMs + 1000 * dt > totalMs) dt = Math.max((totalMs - r.newTimeMs) / 1000, 0.001);
     const startDate = dateOfElapsedMs(o.startDateTime, r.newTimeMs);
     r.loss.evapRateFtS = evapRateFtS(model, startDate, net.ucf.evapRate);

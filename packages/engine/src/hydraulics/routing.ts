@@ -21,6 +21,7 @@ import {
 import { storageLosses, type ExfilGreenAmpt } from './nodes.js';
 import { pumpSetTargetFromDepths, orificeSetSetting, weirSetSetting } from './structures.js';
 import { treeRouteExecute, type LossInputs, type SweepResult } from './kinwave.js';
+import { dynwaveExecute, dynwaveUpdateStats, type DynwaveState } from './dynwave.js';
 import { xsectAreaOfDepth, XS_DUMMY } from './xsect.js';
 import { dateOfElapsedMs } from '../time/datetime.js';
 import { FUDGE, MIN_RUNOFF_FLOW_CFS, KW_PER_HP } from '../model/units.js';
@@ -170,10 +171,12 @@ export interface Routing {
   actionCount: number;
   /** Set when a step could not be solved (SWMM error 103). */
   error: EngineError | null;
+  /** Dynamic wave state (from createDynwave, dynwave.ts); null under KW/SF. */
+  readonly dw: DynwaveState | null;
 }
 
 /** Create the routing state for a built network. */
-export function createRouting(net: Network, reportStartDate: number): Routing {
+export function createRouting(net: Network, reportStartDate: number, dw: DynwaveState | null = null): Routing {
   const nN = net.nNodes;
   const nL = net.nLinks;
   const f = (n: number): Float64Array => new Float64Array(n);
@@ -201,7 +204,7 @@ export function createRouting(net: Network, reportStartDate: number): Routing {
     oldTimeMs: 0, newTimeMs: 0, stepCount: 0,
     stepTotals: f(MB_N), totals: f(MB_N), initStorageFt3: 0, finalStorageFt3: 0, finished: false,
     nodeInflowVolFt3: f(nN), nodeOutflowVolFt3: f(nN), outfallRoutedFt3: f(net.nOutfalls),
-    stats, sysReport: f(7), sweep: { failedLink: -1, iterations: 0 }, actionCount: 0, error: null,
+    stats, sysReport: f(7), sweep: { failedLink: -1, iterations: 0 }, actionCount: 0, error: null, dw,
   };
   // Initial stored volume; each node's inflow total starts with its own initial volume.
   r.initStorageFt3 = systemStorage(r, false);
@@ -333,12 +336,14 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
 
   if (net.nLinks > 0) {
     if (net.routeModel === ROUTE_DYNWAVE) {
-      throw new Error('dynamic wave routing is not implemented yet');
-    }
-    treeRouteExecute(net, dtS, r.loss, r.sweep);
-    if (r.sweep.failedLink >= 0 && r.error === null) {
-      const name = net.linkNames[r.sweep.failedLink]!;
-      r.error = { ...networkError(103, name), message: `cannot solve KW equations for Link ${name}.` };
+      if (!r.dw) throw new Error('dynamic wave routing needs a DynwaveState (createDynwave) passed to createRouting');
+      r.sweep.iterations = dynwaveExecute(net, r.dw, dtS, r.loss, r.newTimeMs, dateOfElapsedMs(net.startDateTime, r.newTimeMs));
+    } else {
+      treeRouteExecute(net, dtS, r.loss, r.sweep);
+      if (r.sweep.failedLink >= 0 && r.error === null) {
+        const name = net.linkNames[r.sweep.failedLink]!;
+        r.error = { ...networkError(103, name), message: `cannot solve KW equations for Link ${name}.` };
+      }
     }
   } else r.sweep.iterations = 0;
 
@@ -347,6 +352,7 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
 
   const endDate = dateOfElapsedMs(net.startDateTime, r.newTimeMs);
   if (endDate >= r.reportStartDate) updateStats(r, dtS, endDate, r.sweep.iterations, 0);
+  if (r.dw && net.nLinks > 0) dynwaveUpdateStats(net, r.dw, dtS, endDate >= r.reportStartDate);
 }
 
 /** System outflow of node i this step (cfs); negative = inflow into the system. */
