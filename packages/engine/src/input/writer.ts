@@ -176,13 +176,13 @@ function timeToken(base: number, t: number): string {
   return num(y * 24);
 }
 
-const F64 = new Float64Array(1);
-const U64 = new BigInt64Array(F64.buffer);
+/** The next double above x (scratch buffers are local: no module-level mutable state). */
 function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
-  F64[0] = x;
-  U64[0] = U64[0]! + (x > 0 ? 1n : -1n);
-  return F64[0];
+  const f = new Float64Array([x]);
+  const u = new BigInt64Array(f.buffer);
+  u[0] = u[0]! + (x > 0 ? 1n : -1n);
+  return f[0]!;
 }
 function nextDown(x: number): number {
   return -nextUp(-x);
