@@ -205,10 +205,11 @@ T 1 0
 S1 G J1 1 50 100 1 0
 `;
 
-  it('WET_STEP lowered to a used gage interval (warning 01); DRY_STEP raised (06)', () => {
+  it('WET_STEP lowered to a used gage interval (warnings 09, 01); unused gages ignored', () => {
     const r = parseInp(rain('0:05'));
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
+      'WARNING 09: time series interval greater than recording interval for Rain Gage G',
       'WARNING 01: wet weather time step reduced to recording interval for Rain Gage G',
     ]);
     const f = finalizeOptions(r.model!).options;
@@ -241,8 +242,10 @@ S1 G J1 1 50 100 1 0
     expect(us.minSurfAreaFt2).toBe(12.566);
   });
 
-  it('a gage interval larger than its series spacing is error 159', () => {
+  it('a gage interval larger than its series spacing is error 159; co-gages must share the form (157)', () => {
     expect(codes(rain('2:00')).map((c) => c.slice(0, 2))).toEqual([[159, 'G']]);
+    const co = rain('1:00').replace('G2 INTENSITY 0:01', 'G2 VOLUME 0:01').replace('S1 G J1 1 50 100 1 0', 'S1 G J1 1 50 100 1 0\nS2 G2 J1 1 50 100 1 0');
+    expect(codes(co).map((c) => c.slice(0, 3))).toEqual([[157, 'G2', co.split('\n').findIndex((l) => l.startsWith('G2 ')) + 1]]);
   });
 });
 

@@ -78,32 +78,14 @@ export function validateModel(st: ParseState): void {
 
 function validateGages(st: ParseState): void {
   const { ctx, model } = st;
-  // two FILE gages with the same station ID but different files are ambiguous (error 156)
+  // two FILE gages with the same station ID but different files are ambiguous (error 156);
+  // time-series gages are checked with the option adjustments (finalize.ts)
   const fileGages: { station: string; file: string }[] = [];
-  const usedSeries = new Map<string, { form: string }>();
   for (const g of model.gages) {
-    if (g.source.kind === 'FILE') {
-      const station = g.source.station.toUpperCase();
-      const file = g.source.file.toUpperCase();
-      if (fileGages.some((x) => x.station === station && x.file !== file)) ctx.objErr(156, g.name, g.line, '[RAINGAGES]');
-      fileGages.push({ station, file });
-      continue;
-    }
-    const key = g.source.series.toUpperCase();
-    const first = usedSeries.get(key);
-    if (first) {
-      if (first.form !== g.form) ctx.objErr(157, g.name, g.line, '[RAINGAGES]');
-      continue;
-    }
-    usedSeries.set(key, { form: g.form });
-    const s = st.series.get(key);
-    if (!s || s.ts.file !== undefined) continue;
-    // smallest spacing of the series, in whole seconds
-    const t = s.ts.times;
-    let dxMin = Infinity;
-    for (let i = 1; i < t.length; i++) dxMin = Math.min(dxMin, t[i]! - t[i - 1]!);
-    if (!Number.isFinite(dxMin)) continue;
-    const seriesInterval = Math.floor(dxMin * 86400 + 0.5);
-    if (seriesInterval > 0 && g.intervalS > seriesInterval) ctx.objErr(159, g.name, g.line, '[RAINGAGES]');
+    if (g.source.kind !== 'FILE') continue;
+    const station = g.source.station.toUpperCase();
+    const file = g.source.file.toUpperCase();
+    if (fileGages.some((x) => x.station === station && x.file !== file)) ctx.objErr(156, g.name, g.line, '[RAINGAGES]');
+    fileGages.push({ station, file });
   }
 }
