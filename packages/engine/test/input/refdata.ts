@@ -14,6 +14,7 @@ export interface RefModel {
   id: string;
   inp: string;
   run_inp: string;
+  rpt_json: string;
   data_files: string[];
   flow_units: string;
   counts: Record<string, number>;
