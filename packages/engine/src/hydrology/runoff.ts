@@ -58,6 +58,11 @@ export const OUT_SYS_PET = 14;
  * evaluates LIDs; implementations add their volumes to `ro.wb`.
  */
 export interface RunoffLidHook {
+  /**
+   * §2.3 item 7, once per runoff step before any subcatchment: old drain flows ← new, clear
+   * the wet-unit flag, advance the LID clock by the new step `dtS`.
+   */
+  beginStep(ro: RunoffState, dtS: number): void;
   /** §4.3 items 2 & 4: add j's LID drain runon to other subcatchments and LID return flow to j's pervious area. */
   addRunon(ro: RunoffState, j: number): void;
   /** §4.4 item 6: evaluate j's LID units; add to ro.wb.vEvap/vPevap/vLidIn/vLidInfil/vLidOut/vLidDrain. */
@@ -432,6 +437,7 @@ export function runoffExecuteStep(ro: RunoffState, cl: ClimateState, dtS: number
   // 7. old state
   for (let j = 0; j < n; j++) ro.oldRunoff[j] = ro.newRunoff[j]!;
   ro.saInflow.fill(0);
+  if (ro.lid) ro.lid.beginStep(ro, dtS);
   // 8. outfall runon
   if (oldStepS > 0) {
     for (let j = 0; j < n; j++) {
