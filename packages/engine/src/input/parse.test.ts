@@ -80,7 +80,6 @@ describe('parseInp basics', () => {
   });
 
   it('keeps the [as-is] outfall rule: with a route-to subcatchment the gate token is not read', () => {
-    const text = `${BASE.replace('O1  98  FREE', 'O1 98 FREE YES S1\nO2 97 FIXED 97.5 YES')}\n[RAINGAGES]\nG 1 INTENSITY 1:00 1 TIMESERIES T\n`;
     const withSub = `${BASE.replace('O1  98  FREE', 'O1 98 FREE YES S1\nO2 97 FIXED 97.5 YES')}
 [RAINGAGES]
 G INTENSITY 1:00 1 TIMESERIES T
@@ -90,7 +89,6 @@ T 1 0
 [SUBCATCHMENTS]
 S1 G J1 1 50 100 1 0
 `;
-    void text;
     const m = parseInp(withSub).model!;
     expect(m.nodes.find((n) => n.name === 'O1')).toMatchObject({ gated: false, routeTo: 'S1' });
     expect(m.nodes.find((n) => n.name === 'O2')).toMatchObject({ gated: true, fixedStage: 97.5 });

@@ -6,7 +6,6 @@ import { parseTime } from './dates.js';
 import type { ParseState } from './state.js';
 
 export const RAIN_FORMS: readonly RainForm[] = ['INTENSITY', 'VOLUME', 'CUMULATIVE'];
-const GAGE_FORMAT = 'Name Form Interval SCF TIMESERIES Series | FILE File Station Units [StartDate]';
 
 /**
  * Recording interval in seconds. Time-series gages round to the nearest second; file
@@ -99,4 +98,3 @@ function setEvap(st: ParseState, kind: ParseState['model']['evaporation']['kind'
   if (kind !== 'TIMESERIES') delete ev.series;
 }
 
-export { GAGE_FORMAT };
