@@ -14,6 +14,7 @@ import {
   type Routing, type FlowRoutingContinuity,
 } from './routing.js';
 import { dateOfElapsedMs, monthOf } from '../time/datetime.js';
+import { finalizeOptions } from '../input/finalize.js';
 
 export interface RoutingRunOptions {
   /**
@@ -55,9 +56,10 @@ export function runRoutingOnly(model: Model, opts: RoutingRunOptions = {}): Rout
   const inf = buildLateralInflows(model, net);
   if (inf.errors.length > 0) return fail(inf.errors);
 
-  const o = model.options;
+  // Steps and duration after SWMM's option adjustments (total duration floored to seconds).
+  const o = finalizeOptions(model).options;
   const r = createRouting(net, o.reportStartDateTime, dw);
-  const totalMs = Math.floor((o.endDateTime - o.startDateTime) * 86400) * 1000;
+  const totalMs = o.totalDurationS * 1000;
   const reportStepMs = 1000 * o.reportStepS;
   let reportTimeMs = reportStepMs;
   const nodeVals = new Float32Array(NODE_VARS * net.nNodes);
