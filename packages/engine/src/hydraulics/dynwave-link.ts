@@ -102,8 +102,6 @@ export function dwConduitFlow(net: Network, dw: DynwaveState, j: number, steps: 
   const qLast = net.conduitQ1[k]!;
   const isClosed = net.linkSetting[j] === 0;
   const slot = dw.opt.surchargeMethod === SURCHARGE_SLOT;
-  dw.linkNormalFlow[j] = 0;
-  dw.linkInletControl[j] = 0;
 
   // Heads and depths at the conduit ends.
   const off1 = net.linkOffset1Ft[j]!;
@@ -294,7 +292,10 @@ export function dwConduitFlow(net: Network, dw: DynwaveState, j: number, steps: 
   let q = (qOld - dq2 + dq3 + dq4 + dq6) / denom;
   net.linkDqDh[j] = ((GRAVITY_FT_S2 * dtS * aWtd) / length) * (barrels / denom);
 
-  // ---- flow limits: culvert inlet control, else normal flow
+  // ---- flow limits: culvert inlet control, else normal flow. The flags are cleared only
+  // here, so a dry conduit keeps the state of its last flowing step (as SWMM counts it).
+  dw.linkNormalFlow[j] = 0;
+  dw.linkInletControl[j] = 0;
   if (q > 0) {
     const code = dw.conduitCulvertCode[k]!;
     if (code > 0 && !isFull) {
