@@ -352,7 +352,10 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
 
   const endDate = dateOfElapsedMs(net.startDateTime, r.newTimeMs);
   if (endDate >= r.reportStartDate) updateStats(r, dtS, endDate, r.sweep.iterations, 0);
-  if (r.dw && net.nLinks > 0) dynwaveUpdateStats(net, r.dw, dtS, endDate >= r.reportStartDate);
+  if (r.dw && net.nLinks > 0) {
+    dynwaveUpdateStats(net, r.dw, dtS, endDate >= r.reportStartDate);
+    if (!r.dw.converged && endDate >= r.reportStartDate) r.stats.nonConvergingSteps++;
+  }
 }
 
 /** System outflow of node i this step (cfs); negative = inflow into the system. */
