@@ -6,8 +6,9 @@
 //   once:      const { controls, errors } = parseControls(model.extra['[CONTROLS]'], model)
 //              controls.gages = { rainfall, used, pastRain }      (only if GAGE premises are used)
 //   step size: dtS = controlsLimitStep(controls, newRoutingTimeMs, dtS)   (RULE_STEP > 0 lands on rule times)
-//   per routing step, after pump targets from start-up/shut-off depths and before the
-//   changed settings are applied (routingBeginStep … routingExecuteStep):
+//   per routing step, right after routingBeginStep (which sets pump targets from start-up/
+//   shut-off depths and moves the last lateral inflows to nodeOldLatFlow) and before
+//   routingExecuteStep applies the changed settings:
 //              controlsAtStepStart(controls, net, startDateTime, newRoutingTimeMs, dtS)
 //   after the routing clock advanced:
 //              controlsAtStepEnd(controls, newRoutingTimeMs)
@@ -17,7 +18,7 @@
 // typed-array columns through ControlNetView (the routing Network satisfies it) and
 // allocates nothing.
 import { xsectAreaOfDepth, type Xsect } from './xsect.js';
-import { LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR } from './network.js';
+import { LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR, type Network } from './network.js';
 import { dateOfElapsedMs, dayOfWeek, dayOfYear, monthOf } from '../time/datetime.js';
 import { evalExpression } from './controls-expr.js';
 import {
@@ -43,7 +44,11 @@ export interface ControlNetView {
   readonly nodeInvertFt: Float64Array;
   readonly nodeFullDepthFt: Float64Array;
   readonly nodeNewVolume: Float64Array;
-  readonly nodeNewLatFlow: Float64Array;
+  /**
+   * Lateral inflow of the last completed step (cfs): what SWMM's INFLOW premise reads. Rules
+   * are evaluated after routingBeginStep, which has moved that value here from nodeNewLatFlow.
+   */
+  readonly nodeOldLatFlow: Float64Array;
   /** Link type codes of network.ts (LINK_CONDUIT, LINK_PUMP, …). */
   readonly linkType: Int8Array;
   /** Index within the link's own type (conduit k for conduit columns). */
@@ -64,6 +69,11 @@ export interface ControlNetView {
   /** Curves and time series in model order (user units; series times are date-times). */
   readonly curves: readonly { readonly x: Float64Array; readonly y: Float64Array }[];
   readonly series: readonly { readonly t: Float64Array; readonly v: Float64Array }[];
+}
+
+/** The routing network as the rules see it (also a compile-time check that it fits the view). */
+export function controlViewOf(net: Network): ControlNetView {
+  return net;
 }
 
 /**
@@ -170,7 +180,7 @@ function variableValue(c: Controls, net: ControlNetView, now: Now, obj: number, 
     case A_MAXDEPTH: return i >= 0 ? net.nodeFullDepthFt[i]! * net.ucf.length : MISSING;
     case A_HEAD: return i >= 0 ? (net.nodeNewDepth[i]! + net.nodeInvertFt[i]!) * net.ucf.length : MISSING;
     case A_VOLUME: return i >= 0 ? net.nodeNewVolume[i]! * net.ucf.volume : MISSING;
-    case A_INFLOW: return i >= 0 ? net.nodeNewLatFlow[i]! * net.ucf.flow : MISSING;
+    case A_INFLOW: return i >= 0 ? net.nodeOldLatFlow[i]! * net.ucf.flow : MISSING;
     case A_TIMEOPEN:
       if (j < 0 || net.linkSetting[j]! <= 0) return MISSING;
       return now.dateTime - net.linkTimeLastSet[j]!;

@@ -61,7 +61,7 @@ describe('premise relations (user units)', () => {
     const c1 = net.linkIndex('C1');
     net.nodeNewDepth[su] = 1.5 * FT_PER_M; // head = 5 + 1.5 m
     net.nodeNewVolume[su] = 100 / 0.02832; // 100 m³
-    net.nodeNewLatFlow[j1] = 0.25 / 0.02832; // 0.25 cms
+    net.nodeOldLatFlow[j1] = 0.25 / 0.02832; // 0.25 cms
     net.linkNewFlow[c1] = -0.5 / 0.02832;
     net.linkDirection[c1] = -1; // reversed conduit: FLOW is reported in the user's direction
     net.linkNewDepth[c1] = 0.5 * FT_PER_M; // half full 1 m pipe

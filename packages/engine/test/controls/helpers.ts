@@ -117,7 +117,7 @@ export function fakeNet(model: Model): FakeNet {
     nodeInvertFt: Float64Array.from(model.nodes.map((n) => n.invertElev * FT_PER_M)),
     nodeFullDepthFt: Float64Array.from(model.nodes.map((n) => n.maxDepth * FT_PER_M)),
     nodeNewVolume: new Float64Array(nN),
-    nodeNewLatFlow: new Float64Array(nN),
+    nodeOldLatFlow: new Float64Array(nN),
     linkType,
     linkSub,
     linkNewFlow: new Float64Array(nL),
