@@ -17,10 +17,10 @@ import { lidPerformanceSummary, lidReportFileTexts } from '../../src/hydrology/l
 import { OUT_SUB_RUNOFF, SUBCATCH_OUT_VARS } from '../../src/hydrology/runoff.js';
 import { parseInp } from '../../src/input/index.js';
 import { dataFiles, loadIndex, readCsv, readRef, referenceAvailable, type ReferenceModel } from '../parity/reference.js';
-import { rainRecordsFromFiles, runWithLids } from './run-lid.js';
+import { rainRecordsFromFiles, rawTitleLine, runWithLids } from './run-lid.js';
 
 /** Reference models with LIDs whose runoff side is in scope. */
-export const LID_PARITY_MODELS = [
+const LID_PARITY_MODELS = [
   'nrt_porous_pavement', 'epa_lid_model', 'swc13_green_roofs_3yr', 'swc17_all_lids_3yr',
   'lid_green_roof_w_wo', 'lid_rain_garden_w_wo', 'nrt_bioretention',
 ];
@@ -28,15 +28,6 @@ export const LID_PARITY_MODELS = [
 interface RptJson {
   continuity: Record<string, { rows: Record<string, number[]> } | undefined>;
   tables: Record<string, { rows: (string | number)[][] } | undefined>;
-}
-
-/** The first [TITLE] line as written (SWMM prints it verbatim in detailed report files). */
-export function rawTitleLine(inp: string): string {
-  const lines = inp.split(/\r?\n/);
-  const at = lines.findIndex((l) => l.trim().toUpperCase() === '[TITLE]');
-  if (at < 0) return '';
-  const first = lines.slice(at + 1).find((l) => !l.trim().startsWith(';'));
-  return first === undefined || first.trim().startsWith('[') ? '' : first;
 }
 
 interface Row {

@@ -83,3 +83,12 @@ export function runWithLids(
   res.summary = runoffSubcatchSummary(drv.ro);
   return res;
 }
+
+/** The first [TITLE] line as written (SWMM prints it verbatim in detailed report files). */
+export function rawTitleLine(inp: string): string {
+  const lines = inp.split(/\r?\n/);
+  const at = lines.findIndex((l) => l.trim().toUpperCase() === '[TITLE]');
+  if (at < 0) return '';
+  const first = lines.slice(at + 1).find((l) => !l.trim().startsWith(';'));
+  return first === undefined || first.trim().startsWith('[') ? '' : first;
+}
