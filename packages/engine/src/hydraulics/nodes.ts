@@ -11,6 +11,10 @@ import {
   curveLookup,
 } from './network.js';
 import { FUDGE } from '../model/units.js';
+import type { Subcatchment } from '../model/types.js';
+import {
+  createInfiltration, setGreenAmptParams, infilInitState, infilRate, INFIL_MOD_GREEN_AMPT,
+} from '../hydrology/infiltration.js';
 
 const BIG = 1e10;
 const NEWTON_MAX_ITER = 60;
@@ -291,11 +295,41 @@ export function initStorageExfil(net: Network, k: number): void {
 
 /**
  * Provider of Green-Ampt exfiltration rates (ft/s) for storage seepage with an initial
- * moisture deficit: `rate(k, bank, dtS, headFt)`; bank = 0 bottom, 1 banks. Optional —
- * without it such storage units seep at the constant rate Ks.
+ * moisture deficit: `rate(k, bank, dtS, headFt, fk)`; bank = 0 bottom, 1 banks; fk is the
+ * monthly conductivity factor. Without one, such storage units seep at the constant rate Ks.
  */
 export interface ExfilGreenAmpt {
-  rate(k: number, bank: number, dtS: number, headFt: number): number;
+  rate(k: number, bank: number, dtS: number, headFt: number, fk: number): number;
+}
+
+/**
+ * Green-Ampt seepage for storage units with [suction, Ksat, IMD] (IMD > 0): one modified
+ * Green-Ampt soil for the bottom and one for the banks of each unit (digest §7.4.1), driven
+ * with no rainfall and the water depth as ponded depth. Null when no unit needs it.
+ */
+export function createStorageGreenAmpt(net: Network): ExfilGreenAmpt | null {
+  let any = false;
+  for (let k = 0; k < net.nStorage; k++) if (net.exfilType[k] === EXFIL_GREEN_AMPT) any = true;
+  if (!any) return null;
+  const soils = createInfiltration(new Array(2 * net.nStorage).fill(null).map(() => ({}) as Subcatchment), net.ucf);
+  for (let k = 0; k < net.nStorage; k++) {
+    if (net.exfilType[k] !== EXFIL_GREEN_AMPT) continue;
+    for (let b = 0; b < 2; b++) {
+      const j = 2 * k + b;
+      // Parameters back in user units (as the soil model expects them).
+      setGreenAmptParams(
+        soils, j, net.exfilSuctionFt[k]! * net.ucf.rainDepth, net.exfilKsFtS[k]! * net.ucf.rainfall,
+        net.exfilImd[k]!, net.ucf,
+      );
+      soils.method[j] = INFIL_MOD_GREEN_AMPT;
+    }
+  }
+  infilInitState(soils);
+  return {
+    rate(k: number, bank: number, dtS: number, headFt: number, fk: number): number {
+      return infilRate(soils, 2 * k + bank, dtS, 0, 0, headFt, fk, 1);
+    },
+  };
 }
 
 /**
@@ -317,7 +351,7 @@ export function storageLosses(
     if (type !== EXFIL_NONE) {
       const useGa = type === EXFIL_GREEN_AMPT && ga !== null;
       const btm = net.exfilBtmAreaFt2[k]!;
-      exfil = (useGa ? ga.rate(k, 0, dtS, depth) : net.exfilKsFtS[k]! * hydconFactor) * btm;
+      exfil = (useGa ? ga.rate(k, 0, dtS, depth, hydconFactor) : net.exfilKsFtS[k]! * hydconFactor) * btm;
       const yMin = net.exfilBankMinDepthFt[k]!;
       if (depth > yMin) {
         const bank = Math.min(area, net.exfilBankMaxAreaFt2[k]!) - btm;
@@ -325,7 +359,7 @@ export function storageLosses(
           if (useGa) {
             const yMax = net.exfilBankMaxDepthFt[k]!;
             const head = depth > yMax ? depth - yMax + (yMax - yMin) / 2 : (depth - yMin) / 2;
-            exfil += bank * ga.rate(k, 1, dtS, head);
+            exfil += bank * ga.rate(k, 1, dtS, head, hydconFactor);
           } else exfil += bank * net.exfilKsFtS[k]! * hydconFactor;
         }
       }

@@ -18,7 +18,7 @@ import {
   ROUTE_DYNWAVE, ROUTE_STEADY, NODE_OUTFALL, NODE_STORAGE, LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR, LINK_OUTLET, FLOW_DN_DRY,
   FLOW_UP_DRY, FULL_ALL, FULL_UP, FULL_DN, networkError,
 } from './network.js';
-import { storageLosses, type ExfilGreenAmpt } from './nodes.js';
+import { storageLosses, createStorageGreenAmpt, type ExfilGreenAmpt } from './nodes.js';
 import { pumpSetTargetFromDepths, orificeSetSetting, weirSetSetting } from './structures.js';
 import { treeRouteExecute, type LossInputs, type SweepResult } from './kinwave.js';
 import { dynwaveExecute, dynwaveUpdateStats, type DynwaveState } from './dynwave.js';
@@ -142,7 +142,7 @@ export interface Routing {
   readonly net: Network;
   /** Climate terms for losses; set by the caller before each step. */
   readonly loss: LossInputs;
-  /** Optional Green-Ampt provider for storage seepage with an initial moisture deficit. */
+  /** Green-Ampt soils for storage seepage with an initial moisture deficit (null if none). */
   exfilGreenAmpt: ExfilGreenAmpt | null;
   /** Report start (date-time): statistics count only steps ending at/after it. */
   readonly reportStartDate: number;
@@ -200,7 +200,7 @@ export function createRouting(net: Network, reportStartDate: number, dw: Dynwave
     pumpOffCurveHighS: f(net.nPumps), pumpStartUps: f(net.nPumps), pumpPeriods: f(net.nPumps),
   };
   const r: Routing = {
-    net, loss: { evapRateFtS: 0, hydconFactor: 1 }, exfilGreenAmpt: null, reportStartDate,
+    net, loss: { evapRateFtS: 0, hydconFactor: 1 }, exfilGreenAmpt: createStorageGreenAmpt(net), reportStartDate,
     oldTimeMs: 0, newTimeMs: 0, stepCount: 0,
     stepTotals: f(MB_N), totals: f(MB_N), initStorageFt3: 0, finalStorageFt3: 0, finished: false,
     nodeInflowVolFt3: f(nN), nodeOutflowVolFt3: f(nN), outfallRoutedFt3: f(net.nOutfalls),

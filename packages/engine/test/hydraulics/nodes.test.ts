@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildNetwork, type Network } from '../../src/hydraulics/network.js';
 import { storageAreaFt2, storageVolumeFt3, storageDepthFt, storageLosses, outfallDepthFt } from '../../src/hydraulics/nodes.js';
+import { runRoutingOnly } from '../../src/hydraulics/routing-driver.js';
 import { modelOf } from './helpers.js';
 
 /** tail = SurDepth Fevap [seepage…] */
@@ -96,6 +97,31 @@ describe('storage losses', () => {
     // bottom 100 ft² plus the banks (area − bottom) seep at Ks
     expect(q).toBeCloseTo(ev * area + ks * area, 12);
     expect(net.storageExfilLossFt3[0]).toBeCloseTo(ks * area * 60, 12);
+  });
+
+  test('Green-Ampt seepage (suction, Ksat, IMD) starts above Ks and conserves mass', () => {
+    const run = (tail: string) => runRoutingOnly(modelOf({
+      duration: '12:00:00',
+      sections: `
+[STORAGE]
+S1 100 10 3 FUNCTIONAL 0 0 1000 ${tail}
+[OUTFALLS]
+O1 90 FREE NO
+[OUTLETS]
+L1 S1 O1 0 FUNCTIONAL/DEPTH 0 1 NO
+`,
+    }));
+    const ga = run('0 0 4 0.5 0.3');
+    const ks = run('0 0 0.5');
+    expect(ga.errors).toEqual([]);
+    const cGa = ga.continuity!;
+    const cKs = ks.continuity!;
+    // constant seepage: 0.5 in/hr over 1000 ft² for 12 h (less the last half-step)
+    expect(cKs.exfiltrationLoss).toBeCloseTo((0.5 / 43200) * 1000 * (43200 - 15), 3);
+    // suction and the water head make the Green-Ampt soil take more than Ks
+    expect(cGa.exfiltrationLoss).toBeGreaterThan(cKs.exfiltrationLoss * 1.05);
+    expect(cGa.exfiltrationLoss + cGa.finalStorage).toBeCloseTo(cGa.initialStorage, -1);
+    expect(Math.abs(cGa.errorPct)).toBeLessThan(0.1);
   });
 
   test('losses cannot exceed the stored volume', () => {
