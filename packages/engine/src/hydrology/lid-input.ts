@@ -304,9 +304,10 @@ function readControlLine(r: Reader, ctl: LidControl, toks: string[], line: numbe
 }
 
 /** SWMM's per-control validation (validateLidProc) plus the layers a type does not have. */
-function validateControl(r: Reader, ctl: LidControl, seen: Set<LidLayerName>): void {
+function validateControl(r: Reader, ctl: LidControl, seen: Set<LidLayerName>, typeTried: boolean): void {
   const t = ctl.type;
   if (!t) {
+    if (typeTried) return; // the invalid type line was reported already
     r.err(183, `no type specified for LID ${ctl.name} (expected a "${ctl.name} <type>" line, type one of ${LID_TYPE_NAMES.join(', ')})`, CONTROLS, ctl.line, ctl.name);
     return;
   }
@@ -322,7 +323,9 @@ function validateControl(r: Reader, ctl: LidControl, seen: Set<LidLayerName>): v
     SOIL: ctl.soil?.thickness ?? 0, DRAINMAT: ctl.drainMat?.thickness ?? 0,
     PAVEMENT: ctl.pavement?.thickness ?? 0, STORAGE: ctl.storage?.thickness ?? 0,
   };
-  const missing = LID_REQUIRED_LAYERS[t].filter((l) => !(thick[l]! > 0));
+  // A layer whose line was rejected is reported there, not again as missing.
+  const rejected = (l: LidLayerName): boolean => seen.has(l) && layerLine(ctl, l) === undefined;
+  const missing = LID_REQUIRED_LAYERS[t].filter((l) => !(thick[l]! > 0) && !rejected(l));
   if (missing.length > 0) {
     r.err(184, `missing layer for LID ${ctl.name} (type ${t} needs ${missing.join(' and ')} with a thickness > 0)`, CONTROLS, ctl.line, ctl.name);
     return;
@@ -433,6 +436,7 @@ export function readLidInput(model: Model, opts: LidInputOptions & { fileName?: 
   const controls: LidControl[] = [];
   const lidIndex = new Map<string, number>();
   const seenLayers: Set<LidLayerName>[] = [];
+  const typeTried = new Set<number>();
   const pollutants = new Set(sectionLines(model.extra['[POLLUTANTS]']).map((l) => (l.tokens[0] ?? '').toUpperCase()));
   const curves = new Set(model.curves.map((c) => c.name.toUpperCase()));
 
@@ -453,6 +457,7 @@ export function readLidInput(model: Model, opts: LidInputOptions & { fileName?: 
     const ctl = controls[k]!;
     const kw = toks[1]!.toUpperCase();
     if (toks.length === 2 || LID_TYPE_NAMES.includes(kw as LidTypeName)) {
+      typeTried.add(k);
       if (!LID_TYPE_NAMES.includes(kw as LidTypeName)) {
         r.err(205, `invalid keyword ${toks[1]} (expected an LID type ${LID_TYPE_NAMES.join(', ')})`, CONTROLS, ln.line, toks[1]);
         continue;
@@ -467,7 +472,7 @@ export function readLidInput(model: Model, opts: LidInputOptions & { fileName?: 
     if (LAYER_NAMES.includes(kw as LidLayerName)) seenLayers[k]!.add(kw as LidLayerName);
     readControlLine(r, ctl, toks, ln.line, pollutants, curves);
   }
-  controls.forEach((c, k) => validateControl(r, c, seenLayers[k]!));
+  controls.forEach((c, k) => validateControl(r, c, seenLayers[k]!, typeTried.has(k)));
 
   const subIndex = new Map<string, number>();
   model.subcatchments.forEach((s, j) => {
