@@ -362,17 +362,19 @@ function listAction(c: Controls, a: number): void {
   c.nFilled++;
 }
 
+function grown<T extends Float64Array | Int32Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
+
+/** Append to the action log (capacity doubles when full: amortised, only when actions are logged). */
 function logAction(c: Controls, dateTime: number, link: number, value: number, rule: number): void {
   if (c.logCount === c.logDate.length) {
     const cap = 2 * c.logCount;
-    const grow = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
-      fresh.set(old);
-      return fresh;
-    };
-    c.logDate = grow(c.logDate, new Float64Array(cap));
-    c.logLink = grow(c.logLink, new Int32Array(cap));
-    c.logRule = grow(c.logRule, new Int32Array(cap));
-    c.logValue = grow(c.logValue, new Float64Array(cap));
+    c.logDate = grown(c.logDate, new Float64Array(cap));
+    c.logLink = grown(c.logLink, new Int32Array(cap));
+    c.logRule = grown(c.logRule, new Int32Array(cap));
+    c.logValue = grown(c.logValue, new Float64Array(cap));
   }
   const n = c.logCount++;
   c.logDate[n] = dateTime;
