@@ -59,6 +59,9 @@ export function runRoutingOnly(model: Model, opts: RoutingRunOptions = {}): Rout
   // Steps and duration after SWMM's option adjustments (total duration floored to seconds).
   const o = finalizeOptions(model).options;
   const r = createRouting(net, o.reportStartDateTime, dw);
+  r.skipSteadyState = model.options.skipSteadyState;
+  r.sysFlowTol = model.options.sysFlowTol;
+  r.latFlowTol = model.options.latFlowTol;
   const totalMs = o.totalDurationS * 1000;
   const reportStepMs = 1000 * o.reportStepS;
   let reportTimeMs = reportStepMs;

@@ -169,6 +169,18 @@ export interface Routing {
   readonly sweep: SweepResult;
   /** Number of link settings changed at the start of the last step. */
   actionCount: number;
+  /**
+   * SKIP_STEADY_STATE: a step is not routed (state kept) when it is not the first, no
+   * setting changed, the previous step's system flow imbalance ≤ sysFlowTol and no node's
+   * lateral inflow (nor outfall/terminal inflow) changed by more than latFlowTol (fractions).
+   */
+  skipSteadyState: boolean;
+  sysFlowTol: number;
+  latFlowTol: number;
+  /** Previous step's relative system flow imbalance. */
+  stepFlowError: number;
+  /** True when the last step was skipped as steady. */
+  inSteadyState: boolean;
   /** Set when a step could not be solved (SWMM error 103). */
   error: EngineError | null;
   /** Dynamic wave state (from createDynwave, dynwave.ts); null under KW/SF. */
@@ -205,6 +217,7 @@ export function createRouting(net: Network, reportStartDate: number, dw: Dynwave
     stepTotals: f(MB_N), totals: f(MB_N), initStorageFt3: 0, finalStorageFt3: 0, finished: false,
     nodeInflowVolFt3: f(nN), nodeOutflowVolFt3: f(nN), outfallRoutedFt3: f(net.nOutfalls),
     stats, sysReport: f(7), sweep: { failedLink: -1, iterations: 0 }, actionCount: 0, error: null, dw,
+    skipSteadyState: false, sysFlowTol: 0.05, latFlowTol: 0.05, stepFlowError: 0, inSteadyState: false,
   };
   // Initial stored volume; each node's inflow total starts with its own initial volume.
   r.initStorageFt3 = systemStorage(r, false);
@@ -266,6 +279,7 @@ function massBalanceHalfStep(r: Routing, dt: number): void {
 export function routingBeginStep(r: Routing, dtS: number): void {
   const net = r.net;
   massBalanceHalfStep(r, dtS / 2);
+  r.stepFlowError = stepFlowError(r.stepTotals);
   r.stepTotals.fill(0);
   for (let i = 0; i < net.nNodes; i++) {
     net.nodeOldLatFlow[i] = net.nodeNewLatFlow[i]!;
@@ -312,6 +326,52 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
       : 0;
   }
 
+  r.inSteadyState = r.skipSteadyState && r.oldTimeMs > 0 && r.actionCount === 0
+    && Math.abs(r.stepFlowError) <= r.sysFlowTol && !inflowHasChanged(r);
+  if (!r.inSteadyState) routeStep(r, dtS);
+  else r.sweep.iterations = 0;
+
+  removeLossesAndOutflows(r, dtS);
+  massBalanceHalfStep(r, dtS / 2);
+
+  const endDate = dateOfElapsedMs(net.startDateTime, r.newTimeMs);
+  if (endDate >= r.reportStartDate) updateStats(r, dtS, endDate, r.sweep.iterations, r.inSteadyState ? 1 : 0);
+  if (r.dw && net.nLinks > 0) {
+    dynwaveUpdateStats(net, r.dw, dtS, endDate >= r.reportStartDate);
+    if (!r.dw.converged && endDate >= r.reportStartDate) r.stats.nonConvergingSteps++;
+  }
+}
+
+/** Relative imbalance of a step's system inflow and outflow rates. */
+function stepFlowError(st: Float64Array): number {
+  const tin = st[MB_DW_INFLOW]! + st[MB_WW_INFLOW]! + st[MB_GW_INFLOW]! + st[MB_II_INFLOW]! + st[MB_EX_INFLOW]!;
+  const tout = st[MB_FLOODING]! + st[MB_OUTFLOW]! + st[MB_EVAP_LOSS]! + st[MB_SEEP_LOSS]!;
+  if (tout > 0) return 1 - tin / tout;
+  if (tin > 0) return -1;
+  return 0;
+}
+
+/** Relative change of x from old to new, as SWMM measures lateral-flow changes. */
+function relChange(qOld: number, qNew: number): number {
+  if (Math.abs(qOld) > 1e-6) return qNew / qOld - 1;
+  return Math.abs(qNew) > 1e-6 ? 1 : 0;
+}
+
+/** True when a lateral inflow (or an outfall's / terminal node's inflow) changed beyond latFlowTol. */
+function inflowHasChanged(r: Routing): boolean {
+  const net = r.net;
+  for (let i = 0; i < net.nNodes; i++) {
+    if (Math.abs(relChange(net.nodeOldLatFlow[i]!, net.nodeNewLatFlow[i]!)) > r.latFlowTol) return true;
+    if (net.nodeType[i] === NODE_OUTFALL || net.nodeDegree[i] === 0) {
+      if (Math.abs(relChange(net.nodeOldFlowInflow[i]!, net.nodeInflow[i]!)) > r.latFlowTol) return true;
+    }
+  }
+  return false;
+}
+
+/** Route one (non-steady) step: old state ← new state, node inflow/outflow reset, flow routing. */
+function routeStep(r: Routing, dtS: number): void {
+  const net = r.net;
   // Old state ← new state; node inflow starts with the lateral inflow, outflow with losses.
   for (let j = 0; j < net.nLinks; j++) {
     net.linkOldDepth[j] = net.linkNewDepth[j]!;
@@ -346,16 +406,6 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
       }
     }
   } else r.sweep.iterations = 0;
-
-  removeLossesAndOutflows(r, dtS);
-  massBalanceHalfStep(r, dtS / 2);
-
-  const endDate = dateOfElapsedMs(net.startDateTime, r.newTimeMs);
-  if (endDate >= r.reportStartDate) updateStats(r, dtS, endDate, r.sweep.iterations, 0);
-  if (r.dw && net.nLinks > 0) {
-    dynwaveUpdateStats(net, r.dw, dtS, endDate >= r.reportStartDate);
-    if (!r.dw.converged && endDate >= r.reportStartDate) r.stats.nonConvergingSteps++;
-  }
 }
 
 /** System outflow of node i this step (cfs); negative = inflow into the system. */
