@@ -4,7 +4,9 @@
 //  - epa_pump_control: 1,910 pump switches (PRIORITY conflicts between three rules) must be
 //    SWMM's log line for line;
 //  - nrt_gate_control: TIME = premises and a gate opened along a CURVE of TIMEOPEN hours;
-//    the orifice flow must follow SWMM's series.
+//    the orifice flow must follow SWMM's series;
+//  - nrt_type5_pumps: two pumps run at SETTING = 1.2 from a rule; their flows must follow
+//    SWMM's series.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,5 +119,16 @@ describe.skipIf(!haveRef)('control rules under dynamic wave', () => {
     // the gate closes along the curve from 0.1667 h to 0.5 h open (periods 12–31)
     expect(ref[11]! > 0 && ref[31] === 0).toBe(true);
     expect(worst).toBeLessThan(1e-4);
+  }, 60000);
+
+  test('nrt_type5_pumps: pumps driven at SETTING = 1.2 by a rule deliver SWMM\'s flows', () => {
+    for (const link of ['1', '2']) {
+      const run = runWithControls('nrt_type5_pumps', link);
+      const ref = swmmLinkSeries('nrt_type5_pumps', link);
+      expect(run.linkFlow.length).toBe(ref.length);
+      let worst = 0;
+      for (let k = 0; k < ref.length; k++) worst = Math.max(worst, Math.abs(run.linkFlow[k]! - ref[k]!) / Math.abs(ref[k]!));
+      expect(worst).toBeLessThan(1e-4);
+    }
   }, 60000);
 });
