@@ -41,7 +41,7 @@ function useRunResults(run: Run | undefined): RunResults | null {
 }
 
 export function ProjectPage({ projectId }: { projectId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [model, setModel] = useState<ModelWithGeo | null>(null);
   const [modelId, setModelId] = useState<string | null>(null);
@@ -221,7 +221,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             {currentRun?.status === 'failed' ? (
               <p className="error-note" data-testid="run-error">{t('runs.failed', { message: currentRun.error ?? '' })}</p>
             ) : null}
-            {currentRun?.status === 'done' ? <p className="muted small" data-testid="run-done">{t('runs.doneAt', { time: new Date(currentRun.finishedAt ?? currentRun.createdAt).toLocaleString() })}</p> : null}
+            {currentRun?.status === 'done' ? <p className="muted small" data-testid="run-done">{t('runs.doneAt', { time: new Date(currentRun.finishedAt ?? currentRun.createdAt).toLocaleString(i18n.resolvedLanguage) })}</p> : null}
             <QuickRun scenarioId={scenario.id} />
           </section>
         ) : null}

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { readSwmmOut } from '../lib/swmmOut';
+import { unitSystem } from '../lib/units';
 import { startQuickRun, type QuickRunHandle, type QuickRunOutcome } from '../worker/quickRun';
 import { EChart } from './EChart';
 import { hydrographOption } from './ResultsView';
@@ -32,25 +33,36 @@ export function QuickRun({ scenarioId }: { scenarioId: string }) {
     }
   }
 
-  const chart = useMemo(() => {
+  // Outfall hydrographs and the peak outfall inflow, read from the engine's .out bytes.
+  const fromOut = useMemo(() => {
     if (!outcome || outcome.type !== 'done' || !outcome.ok || outcome.output.byteLength === 0) return null;
     try {
       const out = readSwmmOut(outcome.output);
       const times = out.times();
-      const lines = out.nodes
-        .map((name, k) => ({ name, k }))
-        .filter((n) => out.nodeTypes[n.k] === 'outfall')
-        .slice(0, 4)
-        .map((n, i) => ({
-          name: n.name,
-          color: ['#2563eb', '#d7301f', '#059669', '#7c3aed'][i]!,
-          series: { times, values: Array.from(out.nodeSeries(n.k, 4)), unit: out.flowUnits },
-        }));
-      return lines.length ? hydrographOption(lines, t('results.flow', { unit: out.flowUnits })) : null;
+      const outfalls = out.nodes.map((name, k) => ({ name, k })).filter((n) => out.nodeTypes[n.k] === 'outfall');
+      let peak = 0;
+      for (const n of outfalls) for (const v of out.nodeSeries(n.k, 4)) peak = Math.max(peak, v);
+      const lines = outfalls.slice(0, 4).map((n, i) => ({
+        name: n.name,
+        color: ['#2563eb', '#d7301f', '#059669', '#7c3aed'][i]!,
+        series: { times, values: Array.from(out.nodeSeries(n.k, 4)), unit: out.flowUnits },
+      }));
+      return {
+        flowUnits: out.flowUnits,
+        peak: outfalls.length ? peak : null,
+        chart: lines.length ? hydrographOption(lines, t('results.flow', { unit: out.flowUnits })) : null,
+      };
     } catch {
       return null;
     }
   }, [outcome, t]);
+  const chart = fromOut?.chart ?? null;
+  const summary = outcome?.type === 'done' ? outcome.summary : null;
+  const si = unitSystem(summary?.flowUnits) === 'SI';
+  // The engine reports volumes as SWMM prints them (ha·m or acre·ft); the rest of the UI shows m³ / ft³.
+  const toVolume = (v: number | null | undefined) => (v == null ? null : v * (si ? 1e4 : 43_560));
+  const fmtNum = (v: number | null | undefined, digits = 1) =>
+    v == null || !Number.isFinite(v) ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits });
 
   return (
     <div className="quick-run">
@@ -77,9 +89,10 @@ export function QuickRun({ scenarioId }: { scenarioId: string }) {
             <table className="data">
               <tbody>
                 <tr><th>{t('quick.wall')}</th><td>{(outcome.wallMs / 1000).toFixed(2)} s</td></tr>
-                <tr><th>{t('quick.runoffError')}</th><td>{outcome.summary?.runoffContinuityErrorPct?.toFixed(2) ?? '—'} %</td></tr>
-                <tr><th>{t('quick.routingError')}</th><td>{outcome.summary?.routingContinuityErrorPct?.toFixed(2) ?? '—'} %</td></tr>
-                <tr><th>{t('quick.runoffVolume')}</th><td>{outcome.summary?.totalRunoffVolume ?? '—'}</td></tr>
+                <tr><th>{t('quick.peak', { unit: fromOut?.flowUnits ?? summary?.flowUnits ?? '' })}</th><td>{fmtNum(fromOut?.peak)}</td></tr>
+                <tr><th>{t('quick.runoffVolume', { unit: si ? 'm³' : 'ft³' })}</th><td>{fmtNum(toVolume(summary?.totalRunoffVolume))}</td></tr>
+                <tr><th>{t('quick.runoffError')}</th><td>{fmtNum(summary?.runoffContinuityErrorPct, 2)} %</td></tr>
+                <tr><th>{t('quick.routingError')}</th><td>{fmtNum(summary?.routingContinuityErrorPct, 2)} %</td></tr>
               </tbody>
             </table>
           ) : (

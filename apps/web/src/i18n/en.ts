@@ -50,7 +50,8 @@ export const en = {
     wall: 'Run time',
     runoffError: 'Runoff continuity error',
     routingError: 'Routing continuity error',
-    runoffVolume: 'Total runoff volume',
+    runoffVolume: 'Runoff volume ({{unit}})',
+    peak: 'Peak outfall inflow ({{unit}})',
   },
   map: {
     failed: 'The map could not start ({{message}}). WebGL is required.',
@@ -193,7 +194,7 @@ export const en = {
     peakFlow: 'Peak outfall flow ({{unit}})',
     runoffVolume: 'Runoff volume ({{unit}})',
     controlRate: 'Event runoff control rate',
-    note: 'Control rate = share of the event rainfall that does not leave as runoff (GB 50014 / sponge-city guideline definition, for this event).',
+    note: 'Event control rate α = 1 − outfall outflow volume / rainfall volume, for this rain event (GB/T 51345).',
   },
 };
 

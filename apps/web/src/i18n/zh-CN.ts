@@ -52,7 +52,8 @@ export const zhCN: Resources = {
     wall: '计算耗时',
     runoffError: '径流连续性误差',
     routingError: '汇流连续性误差',
-    runoffVolume: '总径流量',
+    runoffVolume: '径流总量（{{unit}}）',
+    peak: '排放口峰值入流（{{unit}}）',
   },
   map: {
     failed: '地图无法启动（{{message}}），需要 WebGL 支持。',
@@ -195,6 +196,6 @@ export const zhCN: Resources = {
     peakFlow: '排放口峰值流量（{{unit}}）',
     runoffVolume: '径流总量（{{unit}}）',
     controlRate: '场次径流总量控制率',
-    note: '控制率 = 本场降雨中未形成外排径流的雨量占比（按海绵城市建设技术指南的定义，针对本场降雨）。',
+    note: '场次径流总量控制率 α = 1 − 排放口外排总量 / 降雨总量（按 GB/T 51345 的定义，针对本场降雨）。',
   },
 };
