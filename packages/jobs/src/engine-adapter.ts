@@ -2,7 +2,7 @@
 // this adapter looks its entry points up at run time so the platform compiles and reports clearly
 // ("engine does not provide runModel yet") until they exist. Only this file changes when the engine's API does.
 import * as engine from '@haimian/engine';
-import type { EngineError, OpenOptions, RunOptions, RunResult } from '@haimian/engine';
+import type { EngineError, Model, OpenOptions, RunOptions, RunResult } from '@haimian/engine';
 
 interface EngineEntryPoints {
   runModel(inpText: string, options?: RunOptions): RunResult;
@@ -61,5 +61,16 @@ export function validateInp(inpText: string, options?: OpenOptions): Validation 
       errors.push({ code: 200, message: err instanceof Error ? err.message : String(err), file: options?.inpName });
     }
     return { ok: false, errors, checked: true };
+  }
+}
+
+/** The engine's parsed model (null when the engine has no parser or the text has errors). */
+export function parseModel(inpText: string, options?: OpenOptions): Model | null {
+  if (typeof parse !== 'function') return null;
+  try {
+    const r = parse(inpText, { ...options, fileName: options?.inpName }) as { model?: Model | null };
+    return r?.model ?? null;
+  } catch {
+    return null;
   }
 }

@@ -60,9 +60,39 @@ function multiPointTable(inp: InpText, sectionName: string): Map<string, Positio
   return m;
 }
 
-function mapUnits(inp: InpText): string | undefined {
-  for (const l of rows(inp, '[MAP]')) if (l.tokens[0]?.toUpperCase() === 'UNITS') return l.tokens[1]?.toUpperCase();
-  return undefined;
+/** Map coordinates by upper-case object name (SWMM names are case-insensitive). */
+export interface GeoCoordinates {
+  nodes: Map<string, Position>;
+  vertices: Map<string, Position[]>;
+  polygons: Map<string, Position[]>;
+  gages: Map<string, Position>;
+  /** [MAP] Units, upper-case. */
+  mapUnits?: string;
+}
+
+/** Coordinates read from the .inp text by the server's own section reader. */
+export function coordinatesFromText(inp: InpText): GeoCoordinates {
+  let mapUnits: string | undefined;
+  for (const l of rows(inp, '[MAP]')) if (l.tokens[0]?.toUpperCase() === 'UNITS') mapUnits = l.tokens[1]?.toUpperCase();
+  return {
+    nodes: pointTable(inp, '[COORDINATES]'),
+    vertices: multiPointTable(inp, '[VERTICES]'),
+    polygons: multiPointTable(inp, '[POLYGONS]'),
+    gages: pointTable(inp, '[SYMBOLS]'),
+    mapUnits,
+  };
+}
+
+/** Coordinates from the engine's parsed model (preferred when the engine parsed the text). */
+export function coordinatesFromModel(c: {
+  nodes: Record<string, [number, number]>;
+  vertices: Record<string, [number, number][]>;
+  polygons: Record<string, [number, number][]>;
+  gages: Record<string, [number, number]>;
+  map?: { units?: string };
+}): GeoCoordinates {
+  const upper = <T>(r: Record<string, T>) => new Map(Object.entries(r).map(([k, v]) => [k.toUpperCase(), v]));
+  return { nodes: upper(c.nodes), vertices: upper(c.vertices), polygons: upper(c.polygons), gages: upper(c.gages), mapUnits: c.map?.units?.toUpperCase() };
 }
 
 function looksGeographic(points: Position[]): boolean {
@@ -79,14 +109,11 @@ function looksGeographic(points: Position[]): boolean {
   return fractional && maxX - minX < 2 && maxY - minY < 2;
 }
 
-export function buildGeo(inp: InpText): ModelGeo {
-  const coords = pointTable(inp, '[COORDINATES]');
-  const vertices = multiPointTable(inp, '[VERTICES]');
-  const polygons = multiPointTable(inp, '[POLYGONS]');
-  const symbols = pointTable(inp, '[SYMBOLS]');
+export function buildGeo(inp: InpText, from: GeoCoordinates = coordinatesFromText(inp)): ModelGeo {
+  const { nodes: coords, vertices, polygons, gages: symbols } = from;
   const all: Position[] = [...coords.values(), ...[...vertices.values()].flat(), ...[...polygons.values()].flat(), ...symbols.values()];
 
-  const declared = mapUnits(inp);
+  const declared = from.mapUnits;
   let crs: ModelGeo['crs'];
   let scale = 1;
   let note: string;

@@ -2,7 +2,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { buildGeo } from '../inp/geo.js';
+import { parseModel } from '@haimian/jobs';
+import { buildGeo, coordinatesFromModel } from '../inp/geo.js';
 import { objectProps, resolveObject } from '../inp/objects.js';
 import { parseInp } from '../inp/sections.js';
 import { ApiError, badRequest, notFound } from '../lib/errors.js';
@@ -95,7 +96,10 @@ export const modelRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     const model = await repo.getModel(req.params.modelId);
     if (!model) throw notFound('model', req.params.modelId);
     const text = (await repo.getModelInp(model.id))!;
-    return { ...model, geo: buildGeo(parseInp(text)) };
+    // Prefer the engine's reading of the map sections; the server's own reader is the fallback.
+    const parsed = parseModel(text);
+    const inp = parseInp(text);
+    return { ...model, geo: buildGeo(inp, parsed ? coordinatesFromModel(parsed.coordinates) : undefined) };
   });
 
   app.get('/models/:modelId/inp', { schema: { tags, summary: 'The model .inp text', params: ModelParams } }, async (req, reply) => {
