@@ -64,6 +64,15 @@ export const api = {
     send<ModelInfo>('POST', `/projects/${enc(projectId)}/models`, { name, templateId }),
   createModelFromText: (projectId: string, name: string, inpText: string) =>
     send<ModelInfo>('POST', `/projects/${enc(projectId)}/models`, { name, inpText }),
+  /** Multipart upload: the .inp as "file", any other files (rain data…) after it. */
+  uploadModel: (projectId: string, files: readonly File[], name?: string) => {
+    const form = new FormData();
+    if (name) form.append('name', name);
+    const inp = files.find((f) => /\.inp$/i.test(f.name)) ?? files[0];
+    if (inp) form.append('file', inp, inp.name);
+    for (const f of files) if (f !== inp) form.append('extra', f, f.name);
+    return json<ModelInfo>(`/projects/${enc(projectId)}/models`, { method: 'POST', body: form });
+  },
   getModel: (id: string) => json<ModelWithGeo>(`/models/${enc(id)}`),
   getObject: (modelId: string, kind: string, name: string) =>
     json<ObjectProps>(`/models/${enc(modelId)}/objects/${enc(kind)}/${enc(name)}`),

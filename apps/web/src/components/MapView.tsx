@@ -103,6 +103,9 @@ export function MapView({ geo, selected, onSelect, runoffDepth, depthUnit }: Pro
   const lonLat = useMemo(() => geoToLonLat(geo), [geo]);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  // The map's event handlers live as long as the map; they read the current language and unit through refs.
+  const labelRef = useRef({ t, depthUnit });
+  labelRef.current = { t, depthUnit };
 
   // Create the map once per model.
   useEffect(() => {
@@ -151,7 +154,9 @@ export function MapView({ geo, selected, onSelect, runoffDepth, depthUnit }: Pro
         return;
       }
       const depth = f.properties.runoffDepth;
-      const text = `${f.properties.name}${f.properties.kind ? ` · ${f.properties.kind}` : ''}${typeof depth === 'number' ? ` · ${depth.toFixed(1)} ${depthUnit}` : ''}`;
+      const { t: tr, depthUnit: unit } = labelRef.current;
+      const kind = f.properties.kind ? String(f.properties.kind) : '';
+      const text = `${f.properties.name}${kind ? ` · ${tr(`kinds.${kind}`, { defaultValue: kind })}` : ''}${typeof depth === 'number' ? ` · ${depth.toFixed(1)} ${unit}` : ''}`;
       popup.setLngLat(e.lngLat).setText(text).addTo(map);
     });
     map.on('mouseout', () => popup.remove());
@@ -163,8 +168,6 @@ export function MapView({ geo, selected, onSelect, runoffDepth, depthUnit }: Pro
       mapRef.current = null;
       setReady(false);
     };
-    // depthUnit only feeds the popup text; a stale unit until the next model is harmless.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lonLat]);
 
   // Feature data (with runoff depth merged into subcatchment properties).

@@ -151,6 +151,32 @@ export function ProjectPage({ projectId }: { projectId: string }) {
     }
   }
 
+  async function uploadModel(files: File[]) {
+    setError(null);
+    try {
+      const m = await api.uploadModel(projectId, files);
+      const p = await api.getProject(projectId);
+      setProject(p);
+      setScenarios(p.scenarios);
+      setModelId(m.id);
+      setScenarioId(null);
+      setSelected(null);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function deleteScenario(id: string) {
+    setError(null);
+    try {
+      await api.deleteScenario(id);
+      setScenarios((ss) => ss.filter((s) => s.id !== id));
+      setScenarioId(null);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
   async function startRun() {
     if (!scenario) return;
     setError(null);
@@ -202,6 +228,20 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </p>
         ) : null}
         {project.models.length === 0 ? <p className="muted">{t('project.noModel')}</p> : null}
+        <label className="upload small">
+          {t('project.upload')}
+          <input
+            type="file"
+            multiple
+            accept=".inp,.dat,.txt,.csv,.rff,.ts"
+            data-testid="upload-model"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length) void uploadModel(files);
+            }}
+          />
+        </label>
         <ScenarioPanel
           scenarios={modelScenarios}
           currentId={scenario?.id ?? null}
@@ -209,6 +249,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           onSelect={(id) => setScenarioId(id)}
           onCreate={createScenario}
           onRemoveChange={removeChange}
+          onDelete={deleteScenario}
           onSelectObject={(kind, name) => setSelected({ kind, name })}
         />
         {scenario ? (

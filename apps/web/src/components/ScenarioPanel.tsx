@@ -10,6 +10,7 @@ interface Props {
   onSelect: (id: string) => void;
   onCreate: (name: string) => Promise<void>;
   onRemoveChange: (change: Change) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
   onSelectObject: (kind: 'subcatchment' | 'node' | 'link', name: string) => void;
 }
 
@@ -40,7 +41,7 @@ export function changeTarget(c: Change): { kind: (typeof SELECTABLE)[number]; na
   return null;
 }
 
-export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCreate, onRemoveChange, onSelectObject }: Props) {
+export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCreate, onRemoveChange, onDelete, onSelectObject }: Props) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
@@ -110,6 +111,14 @@ export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCr
               </li>
             ))}
           </ul>
+          <button
+            className="link danger small"
+            onClick={() => {
+              if (window.confirm(t('scenarios.confirmDelete', { name: current.name }))) void onDelete(current.id);
+            }}
+          >
+            {t('scenarios.delete')}
+          </button>
         </div>
       ) : null}
     </section>

@@ -16,6 +16,7 @@ export const en = {
     model: 'Model',
     counts: '{{name}}: {{subcatchments}} subcatchments, {{nodes}} nodes, {{links}} links ({{units}})',
     noModel: 'This project has no model yet.',
+    upload: 'Import a SWMM model (.inp, plus any rain files it uses)',
   },
   scenarios: {
     title: 'Scenarios',
@@ -23,6 +24,8 @@ export const en = {
     namePlaceholder: 'e.g. Bioretention on S1',
     copyHint: 'The new scenario starts with the changes of “{{name}}”.',
     baseline: 'Baseline',
+    delete: 'Delete this scenario',
+    confirmDelete: 'Delete the scenario “{{name}}” and its runs?',
     changes_one: '{{count}} change',
     changes_other: '{{count}} changes',
   },

@@ -18,6 +18,7 @@ export const zhCN: Resources = {
     model: '模型',
     counts: '{{name}}：{{subcatchments}} 个子汇水区，{{nodes}} 个节点，{{links}} 条管渠（{{units}}）',
     noModel: '该项目还没有模型。',
+    upload: '导入 SWMM 模型（.inp 及其引用的降雨文件）',
   },
   scenarios: {
     title: '方案',
@@ -25,6 +26,8 @@ export const zhCN: Resources = {
     namePlaceholder: '例如：S1 增设生物滞留设施',
     copyHint: '新方案将复制“{{name}}”中的全部修改。',
     baseline: '现状（基准）',
+    delete: '删除本方案',
+    confirmDelete: '删除方案“{{name}}”及其计算结果？',
     changes_one: '{{count}} 项修改',
     changes_other: '{{count}} 项修改',
   },
