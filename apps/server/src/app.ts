@@ -33,7 +33,9 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { ctx: AppContext }> {
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: maxUpload }).withTypeProvider<ZodTypeProvider>();
+  // Per-request lines only at debug level: the web app polls run status, which would flood an info log.
+  const level = typeof opts.logger === 'object' ? opts.logger.level : 'info';
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: maxUpload, disableRequestLogging: level !== 'debug' && level !== 'trace' }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
