@@ -16,7 +16,7 @@ describe('LidReportFile', () => {
 
   it('writes SWMM header lines and one tab-separated line per step', () => {
     const f = new LidReportFile('a.txt', 'My project ', 'Cell', 'S1', false);
-    f.addStep('01/02/2020 00:05:00', 5 / 60, v(1.5), false);
+    f.addStep('01/02/2020 00:05:00', 5 / 60, v(1.5), 0, false);
     const lines = f.text().split('\n');
     expect(lines.slice(0, 5)).toEqual(['SWMM5 LID Report File', '', 'Project:  My project ', 'LID Unit: Cell in Subcatchment S1', '']);
     expect(lines[7]).toBe('Date        Time    \t    Hours\t    in/hr\t    in/hr\t    in/hr\t    in/hr\t    in/hr\t    in/hr\t    in/hr\t    in/hr\t   inches\t   inches\t  Content\t   inches');
@@ -27,7 +27,7 @@ describe('LidReportFile', () => {
 
   it('keeps only the first and last line of a dry spell (the last once it is wet again)', () => {
     const f = new LidReportFile('a.txt', 't', 'C', 'S', false);
-    const step = (h: number, dry: boolean): void => f.addStep(`t${h}`, h, v(dry ? 0 : 1), dry);
+    const step = (h: number, dry: boolean): void => f.addStep(`t${h}`, h, v(dry ? 0 : 1), 0, dry);
     step(0.5, true); // a dry start counts as the middle of a dry spell (SWMM starts "already dry")
     step(1, true); // ... whose last line is written when the unit turns wet
     step(2, false);

@@ -100,23 +100,26 @@ export class LidReportFile {
     this.parts.push(h);
   }
 
-  /** Add the line of one runoff step; `v` holds the 12 values in user units (LID_RESULT_COLUMNS order). */
-  addStep(dateText: string, elapsedHours: number, v: Float64Array, isDry: boolean): void {
+  /**
+   * Add the line of one runoff step; `v[o …]` holds the 12 values in user units
+   * (LID_RESULT_COLUMNS order).
+   */
+  addStep(dateText: string, elapsedHours: number, v: Float64Array, o: number, isDry: boolean): void {
     if (!isDry && this.wasDry > 1) this.parts.push(this.pending);
     let s = '\n' + (dateText.length >= 20 ? dateText : ' '.repeat(20 - dateText.length) + dateText);
     s += '\t ' + fmtFixed(elapsedHours, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_INFLOW]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_EVAP]!, 8, 4);
-    s += '\t ' + fmtFixed(v[LR_SURF_INFIL]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_PAVE_PERC]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_SOIL_PERC]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_EXFIL]!, 8, 3);
-    s += '\t' + fmtFixed(v[LR_SURF_OUTFLOW]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_DRAIN]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_SURF_DEPTH]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_PAVE_DEPTH]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_SOIL_MOIST]!, 8, 3);
-    s += '\t ' + fmtFixed(v[LR_STOR_DEPTH]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_INFLOW]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_EVAP]!, 8, 4);
+    s += '\t ' + fmtFixed(v[o + LR_SURF_INFIL]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_PAVE_PERC]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_SOIL_PERC]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_EXFIL]!, 8, 3);
+    s += '\t' + fmtFixed(v[o + LR_SURF_OUTFLOW]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_DRAIN]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_SURF_DEPTH]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_PAVE_DEPTH]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_SOIL_MOIST]!, 8, 3);
+    s += '\t ' + fmtFixed(v[o + LR_STOR_DEPTH]!, 8, 3);
     this.pending = s;
     if (isDry) {
       if (this.wasDry === 0) this.parts.push(s);

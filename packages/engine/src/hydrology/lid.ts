@@ -619,7 +619,7 @@ export class LidRunoffHook implements RunoffLidHook {
     const file = st.reportFiles[u];
     if (file) {
       const date = dateOfElapsedMs(st.startDateTime, st.newRunoffMs);
-      file.addStep(`${formatDate(date)} ${formatTime(date)}`, st.newRunoffMs / 3600000, r.subarray(o, o + LID_N_RESULTS), isDry);
+      file.addStep(`${formatDate(date)} ${formatTime(date)}`, st.newRunoffMs / 3600000, r, o, isDry);
     }
   }
 
