@@ -48,7 +48,7 @@ describe.skipIf(!canRun)('server killed during a run', () => {
   });
 
   async function start(port: number): Promise<{ child: ChildProcess; base: string; log: () => string }> {
-    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_FILE: join(dir, 'db.sqlite'), WEB_DIST: join(dir, 'none'), JOB_THREADS: '1', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_FILE: join(dir, 'db.sqlite'), WEB_DIST: join(dir, 'none'), JOB_THREADS: '1', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
