@@ -21,6 +21,10 @@ import {
   NODE_VARS, LINK_VARS, SYS_FLOODING, SYS_OUTFLOW, SYS_DWFLOW, SYS_GWFLOW, SYS_IIFLOW, SYS_EXFLOW, SYS_STORAGE,
   type Routing,
 } from './hydraulics/routing.js';
+import { parseControls } from './hydraulics/controls-parse.js';
+import {
+  controlsAtStepEnd, controlsAtStepStart, controlsLimitStep, controlsSetGages, type Controls,
+} from './hydraulics/controls.js';
 import { OutWriter } from './output/binary.js';
 import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
@@ -49,7 +53,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   if (hasLines(model, '[LID_USAGE]') && model.subcatchments.length > 0) out.push('LID controls ([LID_USAGE])');
   if (routes && fin.routing === 'DYNWAVE') out.push('dynamic wave routing (FLOW_ROUTING DYNWAVE)');
   if (!o.ignoreGroundwater && hasLines(model, '[GROUNDWATER]')) out.push('groundwater ([GROUNDWATER])');
-  if (routes && hasLines(model, '[CONTROLS]')) out.push('control rules ([CONTROLS])');
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
   if (!o.ignoreRdii && hasLines(model, '[RDII]')) out.push('RDII inflows ([RDII])');
   if (hasLines(model, '[INLET_USAGE]') || model.links.some((l) => l.xsect?.shape === 'STREET')) out.push('street and inlet capture ([STREETS]/[INLETS])');
@@ -80,6 +83,7 @@ export class Simulation {
   private readonly net: Network | null = null;
   private readonly routing: Routing | null = null;
   private readonly inflows: LateralInflows | null = null;
+  private readonly controls: Controls | null = null;
   private readonly writer: OutWriter | null = null;
   private readonly reported: ReportedObjects | null = null;
   private readonly rainStats: { gage: string; station: string; stats: RainFileStats; intervalS: number }[] = [];
@@ -156,11 +160,22 @@ export class Simulation {
         this.errors.push(...inf.errors);
         this.inflows = inf.inflows;
         this.routing = createRouting(built.net, fin.reportStartDateTime);
+        this.routing.skipSteadyState = model.options.skipSteadyState;
+        this.routing.sysFlowTol = model.options.sysFlowTol;
+        this.routing.latFlowTol = model.options.latFlowTol;
+        const raw = model.extra['[CONTROLS]'];
+        if (raw && raw.lines.length > 0) {
+          const pc = parseControls(raw, model, { fileName: this.inpName, ruleStepS: fin.ruleStepS });
+          this.errors.push(...pc.errors);
+          for (const w of pc.warnings) this.warnings.push(w);
+          this.controls = pc.controls;
+        }
       }
     }
     const nodeIndex = new Map(model.nodes.map((n, i) => [n.name.toUpperCase(), i] as const));
     this.drv = createRunoffDriver(model, this.uf, (name) => nodeIndex.get(name.toUpperCase()) ?? -1, rainRecords);
     this.errors.push(...this.drv.cl.errors, ...this.drv.ro.errors);
+    if (this.controls) controlsSetGages(this.controls, { rainfall: this.drv.cl.rainfall, used: this.drv.cl.gageUsed, pastRain: null });
     if (this.net) {
       const subIndex = new Map(model.subcatchments.map((sc, i) => [sc.name.toUpperCase(), i] as const));
       this.outfallTarget = Int32Array.from(this.net.outfallRouteTo, (name) => (name ? subIndex.get(name.toUpperCase()) ?? -1 : -1));
@@ -222,6 +237,7 @@ export class Simulation {
       return false;
     }
     let dt = c.routingStepS;
+    if (this.controls) dt = controlsLimitStep(this.controls, c.routingMs, dt);
     let next = c.routingMs + 1000 * dt;
     if (next > c.totalMs) {
       dt = Math.max((c.totalMs - c.routingMs) / 1000, 0.001);
@@ -263,6 +279,7 @@ export class Simulation {
     r.loss.evapRateFtS = drv.cl.evapRateFtS;
     r.loss.hydconFactor = drv.cl.hydconFactor;
     routingBeginStep(r, dt);
+    if (this.controls) controlsAtStepStart(this.controls, net, fin.startDateTime, r.newTimeMs, dt);
     addExternalInflows(this.inflows!, r, startDate);
     addDryWeatherInflows(this.inflows!, r, startDate);
     if (drv.doRunoff) {
@@ -278,6 +295,7 @@ export class Simulation {
       }
     }
     routingExecuteStep(r, dt);
+    if (this.controls) controlsAtStepEnd(this.controls, r.newTimeMs);
     // Outfalls that route onto subcatchments hand their discharge to the runoff side.
     for (let k = 0; k < net.nOutfalls; k++) {
       const v = r.outfallRoutedFt3[k]!;
@@ -364,6 +382,7 @@ export class Simulation {
       warnings: this.warnings,
       errors: this.errors,
       rainStats: this.rainStats,
+      controls: this.controls,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
     const summary: RunSummary = {

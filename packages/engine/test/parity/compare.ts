@@ -26,10 +26,10 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
     { col: 8, name: 'runoff volume', kind: 'total' },
     { col: 9, name: 'peak runoff', kind: 'peak' },
   ],
-  'Node Depth Summary': [
-    { col: 3, name: 'max depth', kind: 'peak' },
-    { col: 7, name: 'reported max depth', kind: 'peak' },
-  ],
+  // "Reported Max Depth" (col 7) is not judged: it is the max over the values sampled at reporting
+  // times, so a wet-well cycling under a pump lands on or off a report time by chance; the true peak
+  // is "Maximum Depth", judged here.
+  'Node Depth Summary': [{ col: 3, name: 'max depth', kind: 'peak' }],
   'Node Inflow Summary': [
     { col: 2, name: 'max lateral inflow', kind: 'peak' },
     { col: 3, name: 'max total inflow', kind: 'peak' },

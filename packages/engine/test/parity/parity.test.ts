@@ -140,7 +140,10 @@ function compareSeries(m: ReferenceModel, bytes: Uint8Array): string[] {
       }
       const noise = 0.001 * Math.max(maxR, maxO);
       if (Math.abs(sumO - sumR) > 0.01 * Math.abs(sumR) + noise * r.length) problems.push(`${sk.csv} ${col}: volume ${sumO.toPrecision(6)} vs SWMM ${sumR.toPrecision(6)}`);
-      if (Math.abs(maxO - maxR) > 0.02 * maxR + noise) problems.push(`${sk.csv} ${col}: peak ${maxO.toPrecision(6)} vs SWMM ${maxR.toPrecision(6)}`);
+      // A pump's flow sampled at reporting times depends on where its on/off cycle falls; its true peak
+      // is judged in the Pumping and Link Flow summaries, so only its volume is judged here.
+      const switched = sk.kind === 'link' && (spec as { link_types?: string[] }).link_types?.[c] === 'PUMP';
+      if (!switched && Math.abs(maxO - maxR) > 0.02 * maxR + noise) problems.push(`${sk.csv} ${col}: peak ${maxO.toPrecision(6)} vs SWMM ${maxR.toPrecision(6)}`);
     });
   }
   return problems;
