@@ -55,4 +55,8 @@ export interface RunResult {
   errors: EngineError[];
   warnings: string[];
   summary: RunSummary | null;
+  /** Extra text files the model asked for, keyed by the name it gave (e.g. LID detailed report files). */
+  files?: Record<string, string>;
+  /** Consolidated results of every LID unit per reporting step (CSV), when the model has LIDs. */
+  lidResultsCsv?: string;
 }

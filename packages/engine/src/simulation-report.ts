@@ -10,6 +10,7 @@ import { runoffContinuity, runoffSubcatchSummary } from './hydrology/runoff.js';
 import { ROUTE_DYNWAVE, LINK_CONDUIT, LINK_PUMP, LINK_OUTLET, type Network } from './hydraulics/network.js';
 import { routingSummary, type Routing } from './hydraulics/routing.js';
 import { controlsActionLog, type Controls } from './hydraulics/controls.js';
+import { lidPerformanceSummary, type LidState } from './hydrology/lid.js';
 import type { OutHeader } from './output/binary.js';
 import type { AnalysisOptions, ReportData, VolDepth, RainFileStation } from './output/report.js';
 
@@ -98,6 +99,7 @@ export interface ReportInputs {
   errors: EngineError[];
   rainStats: { gage: string; station: string; stats: RainFileStats; intervalS: number }[];
   controls: Controls | null;
+  lids: LidState | null;
 }
 
 /** SWMM's report for a run that stopped on input errors. */
@@ -171,6 +173,7 @@ export function buildReportData(x: ReportInputs): ReportData {
       peakRunoff: s.peakRunoff,
       runoffCoeff: s.runoffCoeff,
     }));
+    if (x.lids) data.lidPerformance = lidPerformanceSummary(x.lids, drv.ro);
   }
 
   if (routes) addRoutingTables(data, model, net, r, continuity);

@@ -25,6 +25,11 @@ import { parseControls } from './hydraulics/controls-parse.js';
 import {
   controlsAtStepEnd, controlsAtStepStart, controlsLimitStep, controlsSetGages, type Controls,
 } from './hydraulics/controls.js';
+import {
+  attachLids, lidDrainInflow, lidSaveReportPeriod, lidReportFileTexts, type LidState,
+} from './hydrology/lid.js';
+import { lidResultsCsv } from './hydrology/lid-report.js';
+import { formatDate, formatTime } from './time/datetime.js';
 import { OutWriter } from './output/binary.js';
 import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
@@ -50,7 +55,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
-  if (hasLines(model, '[LID_USAGE]') && model.subcatchments.length > 0) out.push('LID controls ([LID_USAGE])');
   if (routes && fin.routing === 'DYNWAVE') out.push('dynamic wave routing (FLOW_ROUTING DYNWAVE)');
   if (!o.ignoreGroundwater && hasLines(model, '[GROUNDWATER]')) out.push('groundwater ([GROUNDWATER])');
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
@@ -84,6 +88,7 @@ export class Simulation {
   private readonly routing: Routing | null = null;
   private readonly inflows: LateralInflows | null = null;
   private readonly controls: Controls | null = null;
+  private readonly lids: LidState | null = null;
   private readonly writer: OutWriter | null = null;
   private readonly reported: ReportedObjects | null = null;
   private readonly rainStats: { gage: string; station: string; stats: RainFileStats; intervalS: number }[] = [];
@@ -175,6 +180,18 @@ export class Simulation {
     const nodeIndex = new Map(model.nodes.map((n, i) => [n.name.toUpperCase(), i] as const));
     this.drv = createRunoffDriver(model, this.uf, (name) => nodeIndex.get(name.toUpperCase()) ?? -1, rainRecords);
     this.errors.push(...this.drv.cl.errors, ...this.drv.ro.errors);
+    if (this.errors.length === 0 && hasLines(model, '[LID_USAGE]')) {
+      const subIndex = new Map(model.subcatchments.map((sc, i) => [sc.name.toUpperCase(), i] as const));
+      const att = attachLids(
+        model, this.drv.ro, this.uf,
+        (name) => nodeIndex.get(name.toUpperCase()) ?? -1,
+        (name) => subIndex.get(name.toUpperCase()) ?? -1,
+        { fileName: this.inpName, titleLine: inpTitleLine(inpText) },
+      );
+      this.errors.push(...att.errors);
+      for (const w of att.warnings) this.warnings.push(w);
+      this.lids = att.state;
+    }
     if (this.controls) controlsSetGages(this.controls, { rainfall: this.drv.cl.rainfall, used: this.drv.cl.gageUsed, pastRain: null });
     if (this.net) {
       const subIndex = new Map(model.subcatchments.map((sc, i) => [sc.name.toUpperCase(), i] as const));
@@ -289,6 +306,7 @@ export class Simulation {
       const q = this.runoffPerNode;
       q.fill(0);
       runoffInterpolated(drv.ro, f, q);
+      if (this.lids) lidDrainInflow(this.lids, f, q);
       for (let i = 0; i < net.nNodes; i++) {
         const qi = q[i]!;
         if (qi !== 0 && Math.abs(qi) >= FLOW_TOL_CFS) routingAddLateralInflow(r, i, qi, LAT_WET);
@@ -318,6 +336,7 @@ export class Simulation {
     const sys = this.sysVals;
     sys.fill(0);
     if (drv.doRunoff) runoffReportValues(drv.ro, drv.cl, reportDate, runoffWeight(drv, c.reportMs), this.subVals, sys);
+    if (this.lids) lidSaveReportPeriod(this.lids, reportDate);
     let lateral = sys[SYS_OUT.runoff]!;
     if (this.routing) {
       const r = this.routing;
@@ -383,6 +402,7 @@ export class Simulation {
       errors: this.errors,
       rainStats: this.rainStats,
       controls: this.controls,
+      lids: this.lids,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
     const summary: RunSummary = {
@@ -394,8 +414,19 @@ export class Simulation {
       routingSteps: this.routingSteps,
     };
     this.result = { ok: !failed, report: formatReport(data), output, errors: this.errors, warnings: this.warnings, summary };
+    if (this.lids) {
+      this.result.files = lidReportFileTexts(this.lids);
+      if (this.lids.table) this.result.lidResultsCsv = lidResultsCsv(this.lids.table, (d) => [formatDate(d), formatTime(d)]);
+    }
     return this.result;
   }
+}
+
+/** The first [TITLE] line as written (LID report files echo it verbatim). */
+function inpTitleLine(text: string): string | undefined {
+  const m = /^\s*\[TITLE\][^\n]*\n((?:\s*;[^\n]*\n)*)([^\n\[]*)/im.exec(text);
+  const line = m?.[2]?.replace(/\r$/, '');
+  return line !== undefined && line.trim() !== '' ? line : undefined;
 }
 
 /** Which objects go to the binary output: [REPORT] ALL, a list of names, or none (SWMM's default). */

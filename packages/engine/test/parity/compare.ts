@@ -4,7 +4,7 @@
 // comparison also allows one unit in the last printed digit of either side.
 import type { ParsedReport, SummaryTable } from './rpt-parse.js';
 
-export type CellKind = 'total' | 'peak';
+export type CellKind = 'total' | 'peak' | 'lid';
 
 export interface ColumnCheck {
   /** Index into a parsed row (0 = object id). */
@@ -49,13 +49,22 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
   'Storage Volume Summary': [
     { col: 4, name: 'max volume', kind: 'peak' },
   ],
+  // Rows are (subcatchment, LID control); cells within 1 % or 0.01 of the table's largest term.
+  'LID Performance Summary': [2, 3, 4, 5, 6, 7, 8].map((col, k) => ({
+    col,
+    name: ['inflow', 'evap', 'infil', 'surface outflow', 'drain outflow', 'initial storage', 'final storage'][k]!,
+    kind: 'lid' as const,
+  })),
   'Pumping Summary': [
     { col: 5, name: 'max flow', kind: 'peak' },
     { col: 6, name: 'pumped volume', kind: 'total' },
   ],
 };
 
-export const TOLERANCE: Record<CellKind | 'continuity', number> = { continuity: 0.005, total: 0.01, peak: 0.02 };
+export const TOLERANCE: Record<CellKind | 'continuity', number> = { continuity: 0.005, total: 0.01, peak: 0.02, lid: 0.01 };
+
+/** Tables whose rows are keyed by their first two tokens. */
+const TWO_TOKEN_KEYS = new Set(['LID Performance Summary']);
 
 export interface CellResult {
   where: string;
@@ -125,18 +134,23 @@ export function compareReports(ours: ParsedReport, ref: ParsedReport, tables: st
     const refTable = ref.tables[title];
     if (!refTable) continue;
     const ourTable = ours.tables[title];
+    const keyOf = (r: (string | number)[]): string =>
+      (TWO_TOKEN_KEYS.has(title) ? `${r[0]} ${r[1]}` : String(r[0])).toUpperCase();
     const ourRows = new Map<string, (string | number)[]>();
-    for (const r of ourTable?.rows ?? []) ourRows.set(String(r[0]).toUpperCase(), r);
+    for (const r of ourTable?.rows ?? []) ourRows.set(keyOf(r), r);
+    let tableMax = 0;
+    for (const r of refTable.rows) for (const c of checks) if (typeof r[c.col] === 'number') tableMax = Math.max(tableMax, Math.abs(r[c.col] as number));
     for (const c of checks) {
       const resolution = columnResolution(refTable, c.col, ourTable);
       for (const r of refTable.rows) {
         const rv = r[c.col];
         if (typeof rv !== 'number') continue;
-        const o = ourRows.get(String(r[0]).toUpperCase());
+        const o = ourRows.get(keyOf(r));
         const ov = o?.[c.col];
-        const allowed = TOLERANCE[c.kind] * Math.abs(rv) + resolution;
+        const rel = TOLERANCE[c.kind] * Math.abs(rv);
+        const allowed = (c.kind === 'lid' ? Math.max(rel, 0.01 * tableMax) : rel) + resolution;
         const ratio = typeof ov !== 'number' ? Infinity : Math.abs(ov - rv) / allowed;
-        record(res, { where: `${title} / ${r[0]} / ${c.name}`, ours: ov, ref: rv, ratio });
+        record(res, { where: `${title} / ${keyOf(r)} / ${c.name}`, ours: ov, ref: rv, ratio });
       }
     }
   }

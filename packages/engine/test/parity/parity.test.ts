@@ -19,6 +19,7 @@ const TABLES = [
   'Link Flow Summary',
   'Storage Volume Summary',
   'Pumping Summary',
+  'LID Performance Summary',
 ];
 
 interface Row {
