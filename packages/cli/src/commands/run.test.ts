@@ -51,6 +51,38 @@ describe('haimian run', () => {
     expect(existsSync(join(dir, 'bad.rpt'))).toBe(true);
   });
 
+  it('writes the consolidated LID table with --lid-table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'haimian-run-'));
+    const inp = join(dir, 'lid.inp');
+    // A 500 m² bioretention cell treating 40 % of the school's impervious runoff.
+    const lid = [
+      '[LID_CONTROLS]',
+      'BioCell BC',
+      'BioCell SURFACE 200 0.1 0.1 1.0 5',
+      'BioCell SOIL 600 0.45 0.2 0.1 50 10 80',
+      'BioCell STORAGE 300 0.75 10 0',
+      'BioCell DRAIN 0 0.5 0 6',
+      '',
+      '[LID_USAGE]',
+      'S4_School BioCell 1 500 20 0 40 0',
+      '',
+    ].join('\n');
+    writeFileSync(inp, readFileSync(demo, 'utf8') + '\n' + lid);
+    const csv = join(dir, 'lid.csv');
+    const r = run(['run', inp, join(dir, 'lid.rpt'), join(dir, 'lid.out'), '--lid-table', csv]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^date,time,subcatchment,lid_control,inflow_mm_per_hr,/);
+    expect(lines).toHaveLength(1 + 360);
+    expect(lines[1]).toMatch(/^07\/20\/2024,00:01:00,S4_School,BioCell,/);
+    const report = readFileSync(join(dir, 'lid.rpt'), 'latin1');
+    const row = /\n  S4_School\s+BioCell\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(report);
+    expect(row).not.toBeNull();
+    // The cell receives 40 % of the school's impervious runoff plus its own rain: far more than 63.4 mm.
+    expect(Number(row![1])).toBeGreaterThan(300);
+  });
+
   it('fails clearly when the input file does not exist', () => {
     const r = run(['run', '/nonexistent/model.inp', '/tmp/x.rpt']);
     expect(r.code).toBe(1);

@@ -32,7 +32,14 @@ export interface RunFilesResult {
   wallSeconds: number;
 }
 
-export function runFiles(inpPath: string, rptPath: string, outPath: string | undefined, onProgress?: (f: number) => void): RunFilesResult {
+export interface RunFilesOptions {
+  onProgress?: (f: number) => void;
+  /** Write the consolidated LID results table (CSV) here. */
+  lidTablePath?: string;
+}
+
+export function runFiles(inpPath: string, rptPath: string, outPath: string | undefined, opts: RunFilesOptions = {}): RunFilesResult {
+  const onProgress = opts.onProgress;
   const t0 = performance.now();
   const inpText = readFileSync(inpPath, 'latin1');
   const files = collectReferencedFiles(inpPath, inpText);
@@ -43,6 +50,15 @@ export function runFiles(inpPath: string, rptPath: string, outPath: string | und
   if (outPath && result.ok) {
     mkdirSync(dirname(resolve(outPath)), { recursive: true });
     writeFileSync(outPath, result.output);
+  }
+  // Extra files the model asked for (LID detailed reports) go beside the .inp, as SWMM resolves them.
+  for (const [name, text] of Object.entries(result.files ?? {})) {
+    writeFileSync(resolve(dirname(resolve(inpPath)), name), text, 'latin1');
+  }
+  if (opts.lidTablePath) {
+    if (result.lidResultsCsv === undefined) throw new Error(`--lid-table: ${basename(inpPath)} has no LID units`);
+    mkdirSync(dirname(resolve(opts.lidTablePath)), { recursive: true });
+    writeFileSync(opts.lidTablePath, result.lidResultsCsv, 'utf8');
   }
   return { result, wallSeconds: (performance.now() - t0) / 1000 };
 }
@@ -66,10 +82,11 @@ export function register(program: Command): void {
     .argument('<inp>', 'SWMM input file (.inp)')
     .argument('<rpt>', 'report file to write (.rpt)')
     .argument('[out]', 'binary output file to write (.out)')
-    .action((inp: string, rpt: string, out: string | undefined) => {
+    .option('--lid-table <csv>', 'also write one table of every LID unit per reporting step (CSV)')
+    .action((inp: string, rpt: string, out: string | undefined, flags: { lidTable?: string }) => {
       let res: RunFilesResult;
       try {
-        res = runFiles(inp, rpt, out, progressPrinter());
+        res = runFiles(inp, rpt, out, { onProgress: progressPrinter(), lidTablePath: flags.lidTable });
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         process.stderr.write(`haimian: ${e.code === 'ENOENT' ? `cannot open file ${e.path ?? inp}` : e.message}\n`);
