@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DialectName, Repo } from '@haimian/db';
 import { engineCapabilities, type JobQueue } from '@haimian/jobs';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiError } from './lib/errors.js';
 import type { AppContext } from './context.js';
@@ -35,7 +35,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance & { ct
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   // Per-request lines only at debug level: the web app polls run status, which would flood an info log.
   const level = typeof opts.logger === 'object' ? opts.logger.level : 'info';
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: maxUpload, disableRequestLogging: level !== 'debug' && level !== 'trace' }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: maxUpload,
+    logController: new LogController({ disableRequestLogging: level !== 'debug' && level !== 'trace' }),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
