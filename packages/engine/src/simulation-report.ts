@@ -12,7 +12,9 @@ import { routingSummary, type Routing } from './hydraulics/routing.js';
 import { controlsActionLog, type Controls } from './hydraulics/controls.js';
 import { lidPerformanceSummary, type LidState } from './hydrology/lid.js';
 import type { OutHeader } from './output/binary.js';
-import type { AnalysisOptions, ReportData, VolDepth, RainFileStation } from './output/report.js';
+import type { AnalysisOptions, ReportData, VolDepth, RainFileStation, InputSummary, GeometryTableSummary } from './output/report.js';
+import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.js';
+import { lidControlSummary } from './hydrology/lid.js';
 
 export interface ReportedObjects {
   subcatchments: number[];
@@ -142,6 +144,7 @@ export function buildReportData(x: ReportInputs): ReportData {
     );
   }
   const continuity = model.report.continuity;
+  if (model.report.input) data.input = inputSummary(model, net, x.lids, drv);
   if (model.report.controls && routes) data.controlActions = x.controls ? controlsActionLog(x.controls, net.linkNames) : [];
 
   if (doRunoff) {
@@ -203,4 +206,142 @@ function addRoutingTables(data: ReportData, model: Model, net: Network, r: Routi
   if (sum.pumping.length > 0) {
     data.pumping = sum.pumping.map((p) => ({ ...p, pctTimeOffCurveLow: p.pctOffCurveLow, pctTimeOffCurveHigh: p.pctOffCurveHigh }));
   }
+}
+
+function countLines(model: Model, section: string): number {
+  return model.extra[section]?.lines.length ?? 0;
+}
+
+/** Names defined by the first token of a section's lines (pollutants, land uses). */
+function namesIn(model: Model, section: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const l of model.extra[section]?.lines ?? []) {
+    const n = l.tokens[0];
+    if (n && !seen.has(n.toUpperCase())) {
+      seen.add(n.toUpperCase());
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+/** [REPORT] INPUT YES: the input summary tables SWMM prints before the results. */
+function inputSummary(model: Model, net: Network | null, lids: LidState | null, drv: RunoffDriver): InputSummary {
+  const L = model.options.flowUnits === 'CMS' || model.options.flowUnits === 'LPS' || model.options.flowUnits === 'MLD' ? 0.3048 : 1;
+  const pollutantLines = model.extra['[POLLUTANTS]']?.lines ?? [];
+  const withInflow = new Set<string>();
+  for (const i of model.inflows) withInflow.add(i.node.toUpperCase());
+  for (const d of model.dwf) withInflow.add(d.node.toUpperCase());
+  for (const l of model.extra['[RDII]']?.lines ?? []) if (l.tokens[0]) withInflow.add(l.tokens[0].toUpperCase());
+  const sum: InputSummary = {
+    elementCount: {
+      rainGages: model.gages.length,
+      subcatchments: model.subcatchments.length,
+      nodes: model.nodes.length,
+      links: model.links.length,
+      pollutants: pollutantLines.length,
+      landUses: namesIn(model, '[LANDUSES]').length,
+    },
+  };
+  if (pollutantLines.length > 0) {
+    sum.pollutants = pollutantLines.map((l) => {
+      const t = l.tokens;
+      const co = t[7] && t[7] !== '*' ? { name: t[7], fraction: Number(t[8] ?? 0) } : null;
+      return {
+        name: t[0]!,
+        units: (t[1] ?? 'MG/L').toUpperCase() as 'MG/L' | 'UG/L' | '#/L',
+        pptConcen: Number(t[2] ?? 0),
+        gwConcen: Number(t[3] ?? 0),
+        kdecayPerDay: Number(t[5] ?? 0),
+        coPollutant: co,
+      };
+    });
+  }
+  if (countLines(model, '[LANDUSES]') > 0) {
+    sum.landUses = (model.extra['[LANDUSES]']?.lines ?? []).map((l) => ({
+      name: l.tokens[0]!,
+      sweepIntervalDays: Number(l.tokens[1] ?? 0),
+      maxRemovalPct: Number(l.tokens[2] ?? 0) * 100,
+      lastSweptDays: Number(l.tokens[3] ?? 0),
+    }));
+  }
+  if (model.gages.length > 0) {
+    sum.rainGages = model.gages.map((g) => ({
+      name: g.name,
+      dataSource: g.source.kind === 'TIMESERIES' ? g.source.series : g.source.file,
+      dataType: g.form,
+      recordingIntervalMin: Math.round(g.intervalS / 60),
+    }));
+  }
+  if (model.subcatchments.length > 0) {
+    sum.subcatchments = model.subcatchments.map((sc) => ({
+      name: sc.name,
+      area: sc.area,
+      width: sc.width,
+      imperviousPct: sc.pctImperv,
+      slopePct: sc.pctSlope,
+      rainGage: sc.gage,
+      outlet: sc.outlet,
+    }));
+    if (lids) sum.lidControls = lidControlSummary(lids, drv.ro);
+  }
+  if (net && model.nodes.length > 0) {
+    sum.nodes = model.nodes.map((n, i) => ({
+      name: n.name,
+      type: n.kind,
+      invertElev: n.invertElev,
+      maxDepth: net.nodeFullDepthFt[i]! * L,
+      pondedArea: n.pondedArea,
+      externalInflow: withInflow.has(n.name.toUpperCase()),
+    }));
+  }
+  if (net && model.links.length > 0) {
+    sum.links = model.links.map((lk, j) => {
+      let type: string = lk.kind;
+      if (lk.kind === 'PUMP') {
+        const t = net.pumpType[net.linkSub[j]!]!;
+        type = t === 0 ? 'IDEAL PUMP' : `TYPE${t} PUMP`;
+      }
+      const row: NonNullable<InputSummary['links']>[number] = { name: lk.name, fromNode: lk.fromNode, toNode: lk.toNode, type };
+      if (lk.kind === 'CONDUIT') {
+        const k = net.linkSub[j]!;
+        row.conduit = { length: net.conduitLengthFt[k]! * L, slopePct: net.conduitSlope[k]! * 100, roughness: lk.roughness };
+      }
+      return row;
+    });
+    const crossSections: NonNullable<InputSummary['crossSections']> = [];
+    const transects: GeometryTableSummary[] = [];
+    const shapes: GeometryTableSummary[] = [];
+    const seen = new Set<string>();
+    model.links.forEach((lk, j) => {
+      if (lk.kind !== 'CONDUIT') return;
+      const xs = net.linkXsect[j];
+      if (!xs) return;
+      const k = net.linkSub[j]!;
+      const code = net.linkShape[j]!;
+      const named = code === XS_IRREGULAR || code === XS_CUSTOM;
+      const shape = named ? (lk.xsect?.ref ?? '') : XSECT_SHAPE_NAMES[code] ?? lk.xsect?.shape ?? '';
+      crossSections.push({
+        conduit: lk.name,
+        shape,
+        fullDepth: xs.yFull * L,
+        fullArea: xs.aFull * L * L,
+        hydRad: xs.rFull * L,
+        maxWidth: xs.wMax * L,
+        barrels: net.conduitBarrels[k]!,
+        fullFlow: net.linkQFullCfs[j]! * net.ucf.flow,
+      });
+      const tbl = code === XS_IRREGULAR ? xs.transect : code === XS_CUSTOM ? xs.shapeTable : null;
+      if (tbl && named && !seen.has(shape.toUpperCase())) {
+        seen.add(shape.toUpperCase());
+        const entry = { name: shape, area: tbl.areaTbl.subarray(1), hydRad: tbl.hradTbl.subarray(1), width: tbl.widthTbl.subarray(1) };
+        (code === XS_IRREGULAR ? transects : shapes).push(entry);
+      }
+    });
+    sum.crossSections = crossSections;
+    if (transects.length > 0) sum.transects = transects;
+    if (shapes.length > 0) sum.shapes = shapes;
+  }
+  return sum;
 }

@@ -154,7 +154,8 @@ export class Simulation {
     }
 
     // Conveyance network.
-    const routes = !fin.ignoreRouting && model.nodes.length > 0;
+    // SWMM routes only when there are links: runoff onto a lone outfall is simply counted as leaving.
+    const routes = !fin.ignoreRouting && model.nodes.length > 0 && model.links.length > 0;
     if (model.nodes.length > 0) {
       const built = buildNetwork(model);
       this.errors.push(...built.errors);
