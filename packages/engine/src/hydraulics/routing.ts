@@ -486,7 +486,8 @@ function updateStats(r: Routing, dtS: number, date: number, iterations: number, 
       }
       if (isDW && (t !== NODE_STORAGE || net.nodeSurDepthFt[i]! > 0)) {
         const above = d + net.nodeInvertFt[i]! - net.nodeCrownElevFt[i]!;
-        if (above + FUDGE >= 0) {
+        // SWMM's operation order: a node held at yCrown − FUDGE counts as surcharged.
+        if (d + net.nodeInvertFt[i]! + FUDGE >= net.nodeCrownElevFt[i]!) {
           s.nodeTimeSurchargedS[i] = s.nodeTimeSurchargedS[i]! + dtS;
           s.nodeMaxSurchargeFt[i] = Math.max(s.nodeMaxSurchargeFt[i]!, above);
         }
