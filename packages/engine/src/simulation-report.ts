@@ -123,11 +123,14 @@ export function buildReportData(x: ReportInputs): ReportData {
   const { model, fin, drv, net, routing: r } = x;
   const doRunoff = drv.doRunoff;
   const routes = r !== null && net !== null;
+  // Without links SWMM reports "Flow Routing ... NO" and no node/link tables, yet still passes runoff
+  // through the outfalls and prints the Flow Routing Continuity table.
+  const hasLinks = routes && net.nLinks > 0;
   const data: ReportData = {
     flowUnits: model.options.flowUnits,
     title: model.title,
     warnings: x.warnings.filter((w) => /^WARNING \d+/.test(w)),
-    options: analysisOptions(model, fin, doRunoff, routes),
+    options: analysisOptions(model, fin, doRunoff, hasLinks),
   };
   if (x.errors.length > 0) data.errors = x.errors.map((e) => ({ message: swmmErrorLine(e), inputLine: null }));
   if (x.rainStats.length > 0) {
@@ -145,7 +148,7 @@ export function buildReportData(x: ReportInputs): ReportData {
   }
   const continuity = model.report.continuity;
   if (model.report.input) data.input = inputSummary(model, net, x.lids, drv);
-  if (model.report.controls && routes) data.controlActions = x.controls ? controlsActionLog(x.controls, net.linkNames) : [];
+  if (model.report.controls && hasLinks) data.controlActions = x.controls ? controlsActionLog(x.controls, net.linkNames) : [];
 
   if (doRunoff) {
     const rc = runoffContinuity(drv.ro);
@@ -179,13 +182,14 @@ export function buildReportData(x: ReportInputs): ReportData {
     if (x.lids) data.lidPerformance = lidPerformanceSummary(x.lids, drv.ro);
   }
 
-  if (routes) addRoutingTables(data, model, net, r, continuity);
+  if (routes) addRoutingTables(data, model, net, r, continuity, hasLinks);
   return data;
 }
 
-function addRoutingTables(data: ReportData, model: Model, net: Network, r: Routing, continuity: boolean): void {
+function addRoutingTables(data: ReportData, model: Model, net: Network, r: Routing, continuity: boolean, hasLinks: boolean): void {
   const sum = routingSummary(r);
   if (continuity) data.flowRoutingContinuity = sum.flowRoutingContinuity;
+  if (!hasLinks) return;
   if (model.report.flowStats && net.nLinks > 0) {
     if (net.routeModel === ROUTE_DYNWAVE) data.highestContinuityErrors = sum.highestContinuityErrors;
     data.flowInstability = sum.flowInstability;

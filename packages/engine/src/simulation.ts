@@ -154,8 +154,7 @@ export class Simulation {
     }
 
     // Conveyance network.
-    // SWMM routes only when there are links: runoff onto a lone outfall is simply counted as leaving.
-    const routes = !fin.ignoreRouting && model.nodes.length > 0 && model.links.length > 0;
+    const routes = !fin.ignoreRouting && model.nodes.length > 0;
     if (model.nodes.length > 0) {
       const built = buildNetwork(model);
       this.errors.push(...built.errors);
