@@ -1,13 +1,15 @@
 // Shared pieces of the dynamic-wave tests: locating ../shared/swmm-reference, running a
 // routing-only model (with its control rules) and collecting report-time series, and the
 // cell comparison with the issue's tolerances.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInp } from '../../src/input/index.js';
 import type { Model } from '../../src/model/types.js';
 import { runRoutingOnly, type RoutingRunResult } from '../../src/hydraulics/routing-driver.js';
-import { NODE_VARS, NODE_INFLOW, LINK_VARS, LINK_FLOW, type RoutingSummary } from '../../src/hydraulics/routing.js';
+import { NODE_VARS, NODE_INFLOW, LINK_VARS, LINK_FLOW, type RoutingSummary, type Routing } from '../../src/hydraulics/routing.js';
+import { Simulation } from '../../src/simulation.js';
+import type { EngineError } from '../../src/api.js';
 import type { DynwaveSummary } from '../../src/hydraulics/dynwave-summary.js';
 import type { Network } from '../../src/hydraulics/network.js';
 import { parseControls, controlsAtStepStart, controlsAtStepEnd } from '../../src/hydraulics/controls.js';
@@ -235,3 +237,56 @@ export function compareWithSwmm(sum: RoutingSummary, dws: DynwaveSummary, ref: R
   return cells;
 }
 
+
+/** The Simulation internals a parity test reads (private in TypeScript, plain properties at run time). */
+interface SimInternals {
+  routing: Routing | null;
+  net: Network | null;
+  nodeVals: Float32Array;
+  linkVals: Float32Array;
+  clock: { reportMs: number };
+  errors: EngineError[];
+}
+
+export interface FullRun {
+  routing: Routing;
+  series: DwSeries;
+  errors: EngineError[];
+}
+
+function snapshot(sim: SimInternals, out: DwSeries): void {
+  const net = sim.net!;
+  const lf = new Float64Array(net.nLinks);
+  for (let j = 0; j < lf.length; j++) lf[j] = sim.linkVals[LINK_VARS * j + LINK_FLOW]!;
+  const ni = new Float64Array(net.nNodes);
+  for (let i = 0; i < ni.length; i++) ni[i] = sim.nodeVals[NODE_VARS * i + NODE_INFLOW]!;
+  out.linkFlows.push(lf);
+  out.nodeInflows.push(ni);
+}
+
+/**
+ * Run a reference model through the full main loop, collecting report-time series.
+ * Returns null while simulation.ts refuses FLOW_ROUTING DYNWAVE (error 901).
+ */
+export function runFullModel(id: string): FullRun | null {
+  const dir = path.join(REF_DIR, id);
+  const names = readdirSync(dir);
+  const file = names.includes(`${id}_ref.inp`) ? `${id}_ref.inp` : `${id}.inp`;
+  const files: Record<string, string> = {};
+  for (const f of names) if (f.endsWith('.dat') || f.endsWith('.txt')) files[f] = readFileSync(path.join(dir, f), 'latin1');
+  const sim = Simulation.open(readFileSync(path.join(dir, file), 'utf8'), { files, fileName: file });
+  const s = sim as unknown as SimInternals;
+  if (!sim.ok && s.errors.some((e) => e.code === 901)) return null;
+  if (!sim.ok || !s.routing || !s.net) return { routing: s.routing!, series: { net: s.net!, linkFlows: [], nodeInflows: [] }, errors: s.errors };
+  const series: DwSeries = { net: s.net, linkFlows: [], nodeInflows: [] };
+  // A reporting period is written inside step() when the report clock moves on.
+  let reportMs = s.clock.reportMs;
+  while (sim.step()) {
+    if (s.clock.reportMs !== reportMs) {
+      reportMs = s.clock.reportMs;
+      snapshot(s, series);
+    }
+  }
+  if (s.clock.reportMs !== reportMs) snapshot(s, series);
+  return { routing: s.routing, series, errors: s.errors };
+}
