@@ -314,6 +314,16 @@ export interface Xsect {
   transect: TransectTable | null;
   /** CUSTOM unit-height shape. */
   shapeTable: ShapeTable | null;
+  /**
+   * One-entry memos of the circular-segment Newton solutions (pure functions of their
+   * argument, so a hit returns bit-identical results). Kinematic wave evaluates S(A) and
+   * dS/dA at the same area, and the next step restarts from the area whose depth was just
+   * computed, so most small-area angle solutions repeat. NaN = empty.
+   */
+  memoAlpha: number;
+  memoThetaOfAlpha: number;
+  memoPsi: number;
+  memoAlphaOfPsi: number;
 }
 
 export interface XsectError {
@@ -362,6 +372,10 @@ function blankXsect(shape: XsectShape): Xsect {
     tblS: null,
     transect: null,
     shapeTable: null,
+    memoAlpha: NaN,
+    memoThetaOfAlpha: 0,
+    memoPsi: NaN,
+    memoAlphaOfPsi: 0,
   };
 }
 
@@ -848,7 +862,16 @@ export function tableInverseLookup(y: number, t: Float64Array): number {
 // ---------------------------------------------------------------------------
 // Circular-segment relations (§7.3.2); α = A/Afull, ψ = S/Sfull, θ central angle
 
-function thetaOfAlpha(alpha: number): number {
+/** θ(α), memoized on the section (see Xsect.memoAlpha). */
+function thetaOfAlpha(x: Xsect, alpha: number): number {
+  if (alpha === x.memoAlpha) return x.memoThetaOfAlpha;
+  const theta = solveThetaOfAlpha(alpha);
+  x.memoAlpha = alpha;
+  x.memoThetaOfAlpha = theta;
+  return theta;
+}
+
+function solveThetaOfAlpha(alpha: number): number {
   let theta = alpha > 0.04 ? 1.2 + (5.08 * (alpha - 0.04)) / 0.96 : 0.031715 - 12.79384 * alpha + 8.28479 * Math.sqrt(alpha);
   const theta1 = theta;
   const ap = 2 * PI * alpha;
@@ -886,49 +909,55 @@ function thetaOfPsi(psi: number): number {
 }
 
 /** y/D of a circle for α = A/Afull. */
-function yCircular(alpha: number): number {
+function yCircular(x: Xsect, alpha: number): number {
   if (alpha >= 1) return 1;
   if (alpha <= 0) return 0;
   if (alpha <= 1e-5) {
     const theta = Math.pow(37.6911 * alpha, 1 / 3);
     return (theta * theta) / 16;
   }
-  const theta = thetaOfAlpha(alpha);
+  const theta = thetaOfAlpha(x, alpha);
   return (1 - Math.cos(theta / 2)) / 2;
 }
 
 /** S/Sfull of a circle for α = A/Afull. */
-function sCircular(alpha: number): number {
+function sCircular(x: Xsect, alpha: number): number {
   if (alpha >= 1) return 1;
   if (alpha <= 0) return 0;
   if (alpha <= 1e-5) {
     const theta = Math.pow(37.6911 * alpha, 1 / 3);
     return Math.pow(theta, 13 / 3) / 124.4797;
   }
-  const theta = thetaOfAlpha(alpha);
+  const theta = thetaOfAlpha(x, alpha);
   return Math.pow(theta - Math.sin(theta), 5 / 3) / (2 * PI) / Math.pow(theta, TWO_THIRDS);
 }
 
-/** A/Afull of a circle for ψ = S/Sfull (rising branch). */
-function aCircular(psi: number): number {
+/** A/Afull of a circle for ψ = S/Sfull (rising branch), memoized on the section. */
+function aCircular(x: Xsect, psi: number): number {
   if (psi >= 1) return 1;
   if (psi <= 0) return 0;
+  if (psi === x.memoPsi) return x.memoAlphaOfPsi;
+  let alpha: number;
   if (psi <= 1e-6) {
     const theta = Math.pow(124.4797 * psi, 3 / 13);
-    return (theta * theta * theta) / 37.6911;
+    alpha = (theta * theta * theta) / 37.6911;
+  } else {
+    const theta = thetaOfPsi(psi);
+    alpha = (theta - Math.sin(theta)) / (2 * PI);
   }
-  const theta = thetaOfPsi(psi);
-  return (theta - Math.sin(theta)) / (2 * PI);
+  x.memoPsi = psi;
+  x.memoAlphaOfPsi = alpha;
+  return alpha;
 }
 
 /** y/D of a circle for α: analytic for small α, else the Y table. */
-function circYRatioOfAlpha(alpha: number): number {
-  return alpha < 0.04 ? yCircular(alpha) : lookup(alpha, Y_CIRC);
+function circYRatioOfAlpha(x: Xsect, alpha: number): number {
+  return alpha < 0.04 ? yCircular(x, alpha) : lookup(alpha, Y_CIRC);
 }
 
 /** S/Sfull of a circle for α: analytic for small α, else the S table. */
-function circSRatioOfAlpha(alpha: number): number {
-  return alpha < 0.04 ? sCircular(alpha) : lookup(alpha, S_CIRC);
+function circSRatioOfAlpha(x: Xsect, alpha: number): number {
+  return alpha < 0.04 ? sCircular(x, alpha) : lookup(alpha, S_CIRC);
 }
 
 // ---------------------------------------------------------------------------
@@ -961,7 +990,7 @@ function rectTriangRofA(x: Xsect, a: number): number {
 function rectRoundYofA(x: Xsect, a: number): number {
   if (a > x.aBot) return x.yBot + (a - x.aBot) / x.wMax;
   // Within the rounded bottom: circle of diameter 2r relations.
-  return 2 * x.rBot * circYRatioOfAlpha(a / (PI * x.rBot * x.rBot));
+  return 2 * x.rBot * circYRatioOfAlpha(x, a / (PI * x.rBot * x.rBot));
 }
 
 function rectRoundRofA(x: Xsect, a: number): number {
@@ -990,7 +1019,7 @@ function modBasketRofA(x: Xsect, a: number): number {
     const r = x.rBot;
     const theta = 2 * Math.asin(x.wMax / 2 / r);
     const a1 = x.aFull - a;
-    const theta1 = a1 > 0 ? thetaOfAlpha(a1 / (PI * r * r)) : 0;
+    const theta1 = a1 > 0 ? thetaOfAlpha(x, a1 / (PI * r * r)) : 0;
     p = x.wMax + 2 * (x.yFull - x.yBot) + r * (theta - theta1);
   }
   return a / p;
@@ -1161,10 +1190,10 @@ export function xsectDepthOfArea(x: Xsect, a: number): number {
   switch (x.shape) {
     case XsectShape.CIRCULAR:
     case XsectShape.FORCE_MAIN:
-      return x.yFull * circYRatioOfAlpha(alpha);
+      return x.yFull * circYRatioOfAlpha(x, alpha);
     case XsectShape.FILLED_CIRCULAR: {
       const d = x.yFull + x.yBot;
-      return d * circYRatioOfAlpha((a + x.aBot) / ((PI / 4) * d * d)) - x.yBot;
+      return d * circYRatioOfAlpha(x, (a + x.aBot) / ((PI / 4) * d * d)) - x.yBot;
     }
     case XsectShape.EGG:
     case XsectShape.HORSESHOE:
@@ -1194,7 +1223,7 @@ export function xsectDepthOfArea(x: Xsect, a: number): number {
       if (a >= x.aFull) return x.yFull;
       // Height of the empty circular segment at the top, from its area.
       const r = x.rBot;
-      return x.yFull - 2 * r * circYRatioOfAlpha((x.aFull - a) / (PI * r * r));
+      return x.yFull - 2 * r * circYRatioOfAlpha(x, (x.aFull - a) / (PI * r * r));
     }
     case XsectShape.TRAPEZOIDAL:
       if (x.sBot === 0) return a / x.yBot;
@@ -1300,7 +1329,7 @@ export function xsectSectionFactorOfArea(x: Xsect, a: number): number {
       return 0;
     case XsectShape.CIRCULAR:
     case XsectShape.FORCE_MAIN:
-      return x.sFull * circSRatioOfAlpha(a / x.aFull);
+      return x.sFull * circSRatioOfAlpha(x, a / x.aFull);
     case XsectShape.EGG:
     case XsectShape.HORSESHOE:
     case XsectShape.GOTHIC:
@@ -1316,7 +1345,7 @@ export function xsectSectionFactorOfArea(x: Xsect, a: number): number {
     case XsectShape.RECT_ROUND: {
       if (a / x.aFull > RECT_ROUND_ALFMAX) return topInterpolatedS(x, a, RECT_ROUND_ALFMAX);
       if (a <= 0) return 0;
-      if (a <= x.aBot) return x.sBot * circSRatioOfAlpha(a / (PI * x.rBot * x.rBot));
+      if (a <= x.aBot) return x.sBot * circSRatioOfAlpha(x, a / (PI * x.rBot * x.rBot));
       return a * Math.pow(rectRoundRofA(x, a), TWO_THIRDS);
     }
     default: {
@@ -1348,7 +1377,7 @@ export function xsectDSdA(x: Xsect, a: number): number {
       const alpha = a / x.aFull;
       if (alpha <= 1e-30) return 1e-30;
       if (alpha < 0.04) {
-        const theta = thetaOfAlpha(alpha);
+        const theta = thetaOfAlpha(x, alpha);
         const p = (theta * x.yFull) / 2;
         const r = a / p;
         const dPdA = 4 / x.yFull / (1 - Math.cos(theta));
@@ -1449,7 +1478,7 @@ export function xsectAreaOfSectionFactor(x: Xsect, s: number): number {
     case XsectShape.CIRCULAR:
     case XsectShape.FORCE_MAIN:
       if (psi >= 1) return x.aFull;
-      if (psi <= 0.015) return x.aFull * aCircular(psi);
+      if (psi <= 0.015) return x.aFull * aCircular(x, psi);
       return x.aFull * tableInverseLookup(psi, S_CIRC);
     case XsectShape.EGG:
     case XsectShape.HORSESHOE:
