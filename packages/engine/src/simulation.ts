@@ -243,6 +243,87 @@ export class Simulation {
     return this.fin ? dateOfElapsedMs(this.fin.startDateTime, this.clock.routingMs) : 0;
   }
 
+  // ---- bulk state getters: current values of every object, in the model's user units, model order.
+  // Each fills `out` when given (no allocation) and returns it.
+
+  /** Names of subcatchments, nodes and links in the order the getters use. */
+  get ids(): { subcatchments: string[]; nodes: string[]; links: string[] } {
+    return {
+      subcatchments: this.model?.subcatchments.map((s) => s.name) ?? [],
+      nodes: this.net ? [...this.net.nodeNames] : [],
+      links: this.net ? [...this.net.linkNames] : [],
+    };
+  }
+
+  private fill(src: ArrayLike<number> | undefined, n: number, factor: number, out?: Float64Array, offset?: ArrayLike<number>): Float64Array {
+    const dst = out ?? new Float64Array(n);
+    for (let i = 0; i < n; i++) dst[i] = src ? (src[i]! + (offset ? offset[i]! : 0)) * factor : 0;
+    return dst;
+  }
+
+  /** Node water depth (ft or m). */
+  nodeDepths(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeNewDepth, this.net?.nNodes ?? 0, this.uf?.length ?? 1, out);
+  }
+
+  /** Node hydraulic head = invert + depth (ft or m). */
+  nodeHeads(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeNewDepth, this.net?.nNodes ?? 0, this.uf?.length ?? 1, out, this.net?.nodeInvertFt);
+  }
+
+  /** Node stored volume (ft³ or m³). */
+  nodeVolumes(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeNewVolume, this.net?.nNodes ?? 0, this.uf?.volume ?? 1, out);
+  }
+
+  /** Node total inflow this step (flow units). */
+  nodeInflows(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeInflow, this.net?.nNodes ?? 0, this.uf?.flow ?? 1, out);
+  }
+
+  /** Node lateral inflow this step (flow units). */
+  nodeLateralInflows(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeNewLatFlow, this.net?.nNodes ?? 0, this.uf?.flow ?? 1, out);
+  }
+
+  /** Node flooding (overflow) rate (flow units). */
+  nodeFlooding(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.nodeOverflow, this.net?.nNodes ?? 0, this.uf?.flow ?? 1, out);
+  }
+
+  /** Link flow (flow units, signed in the link's direction). */
+  linkFlows(out?: Float64Array): Float64Array {
+    const dst = this.fill(this.net?.linkNewFlow, this.net?.nLinks ?? 0, this.uf?.flow ?? 1, out);
+    const dir = this.net?.linkDirection;
+    if (dir) for (let j = 0; j < dst.length; j++) dst[j] = dst[j]! * dir[j]!;
+    return dst;
+  }
+
+  /** Link water depth (ft or m). */
+  linkDepths(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.linkNewDepth, this.net?.nLinks ?? 0, this.uf?.length ?? 1, out);
+  }
+
+  /** Link stored volume (ft³ or m³). */
+  linkVolumes(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.linkNewVolume, this.net?.nLinks ?? 0, this.uf?.volume ?? 1, out);
+  }
+
+  /** Link setting (pumps, orifices, weirs, outlets: 0..1 or pump speed; conduits 1 open, 0 closed). */
+  linkSettings(out?: Float64Array): Float64Array {
+    return this.fill(this.net?.linkSetting, this.net?.nLinks ?? 0, 1, out);
+  }
+
+  /** Subcatchment runoff at the end of the latest runoff step (flow units). */
+  subcatchRunoff(out?: Float64Array): Float64Array {
+    return this.fill(this.drv?.ro.newRunoff, this.drv?.ro.n ?? 0, this.uf?.flow ?? 1, out);
+  }
+
+  /** Subcatchment rainfall intensity of the latest runoff step (in/hr or mm/hr). */
+  subcatchRainfall(out?: Float64Array): Float64Array {
+    return this.fill(this.drv?.ro.rainfall, this.drv?.ro.n ?? 0, this.uf?.rainfall ?? 1, out);
+  }
+
   /** Advance one routing step. Returns false when the simulation has ended (or cannot run). */
   step(): boolean {
     if (!this.ok || this.done) return false;
