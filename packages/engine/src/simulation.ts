@@ -454,6 +454,13 @@ export class Simulation {
     w.commitPeriod(reportDate);
   }
 
+  /** End the run early: finish() then reports on the simulated part only, with error 902 saying so. */
+  stop(): void {
+    if (this.done || !this.ok) return;
+    this.done = true;
+    this.errors.push({ code: 902, message: `the run was stopped at ${(this.elapsedSeconds / 3600).toFixed(2)} h of simulated time, before the end of the simulation period` });
+  }
+
   /** Finish the run (stepping to the end first if needed) and produce the report and binary output. */
   finish(): RunResult {
     if (this.result) return this.result;
@@ -535,7 +542,7 @@ export function runModel(inpText: string, options: RunOptions = {}): RunResult {
   if (sim.ok && options.shouldStop) {
     while (sim.step()) {
       if (sim.routingSteps % 64 === 0 && options.shouldStop()) {
-        sim.errors.push({ code: 902, message: 'the run was stopped before the end of the simulation period' });
+        sim.stop();
         break;
       }
     }
