@@ -8,17 +8,21 @@ import type { DynwaveState } from './dynwave-state.js';
 import { LINK_CONDUIT } from './network.js';
 import { XS_DUMMY } from './xsect.js';
 
+/**
+ * Field names match the report's ReportData (output/report.ts): timeStepCritical,
+ * nonconverging, routingSteps.stepFrequencies and flowClassification can be assigned as is.
+ */
 export interface DynwaveSummary {
-  /** Top 5 elements that limited the Courant step in more than 1 % of the steps. Empty = "None". */
-  timeStepCritical: { kind: 'Node' | 'Link'; id: string; pct: number }[];
+  /** Top 5 elements that limited the Courant step in more than 1 % of the steps (value = %). Empty = "None". */
+  timeStepCritical: { kind: 'Node' | 'Link'; id: string; value: number }[];
   /** Top 5 nodes by % of steps not converged. Empty = "Convergence obtained at all time steps." */
-  nonConverging: { id: string; pct: number }[];
-  /** Time-step frequencies (variable step only; null with a fixed step). */
-  timeStepFrequency: { hiSec: number; loSec: number; pct: number }[] | null;
+  nonconverging: { kind: 'Node'; id: string; value: number }[];
+  /** Time-step frequencies, largest step first (variable step only; null with a fixed step). */
+  stepFrequencies: { fromSec: number; toSec: number; pct: number }[] | null;
   /** Per non-dummy conduit: adjusted/actual length and fractions of time per flow class. */
   flowClassification: {
-    id: string; lengthRatio: number; dry: number; upDry: number; dnDry: number; subCrit: number; supCrit: number;
-    upCrit: number; dnCrit: number; normLtd: number; inletCtrl: number;
+    id: string; adjustedOverActualLength: number; dry: number; upDry: number; downDry: number; subCrit: number;
+    supCrit: number; upCrit: number; downCrit: number; normLtd: number; inletCtrl: number;
   }[];
 }
 
@@ -36,17 +40,17 @@ export function dynwaveSummary(net: Network, dw: DynwaveState): DynwaveSummary {
   const steps = Math.max(s.steps, 1);
 
   // Courant-critical nodes and links, ranked together.
-  const crit: { kind: 'Node' | 'Link'; id: string; pct: number; order: number }[] = [];
+  const crit: { kind: 'Node' | 'Link'; id: string; value: number; order: number }[] = [];
   for (let i = 0; i < net.nNodes; i++) {
     const pct = (100 * s.nodeCourantCritical[i]!) / steps;
-    if (pct > 1) crit.push({ kind: 'Node', id: net.nodeNames[i]!, pct, order: i });
+    if (pct > 1) crit.push({ kind: 'Node', id: net.nodeNames[i]!, value: pct, order: i });
   }
   for (let j = 0; j < net.nLinks; j++) {
     const pct = (100 * s.linkCourantCritical[j]!) / steps;
-    if (pct > 1) crit.push({ kind: 'Link', id: net.linkNames[j]!, pct, order: net.nNodes + j });
+    if (pct > 1) crit.push({ kind: 'Link', id: net.linkNames[j]!, value: pct, order: net.nNodes + j });
   }
-  crit.sort((a, b) => b.pct - a.pct || a.order - b.order);
-  const timeStepCritical = crit.slice(0, 5).map(({ kind, id, pct }) => ({ kind, id, pct }));
+  crit.sort((a, b) => b.value - a.value || a.order - b.order);
+  const timeStepCritical = crit.slice(0, 5).map(({ kind, id, value }) => ({ kind, id, value }));
 
   // [as-is] SWMM prints "Convergence obtained at all time steps." when the most frequent
   // node is below 0.005 % or is the first node in the input.
@@ -54,18 +58,18 @@ export function dynwaveSummary(net: Network, dw: DynwaveState): DynwaveSummary {
   const frac = new Float64Array(net.nNodes);
   for (let i = 0; i < net.nNodes; i++) frac[i] = s.nodeNonConverged[i]! / all;
   const nc = top5(frac, 0);
-  const nonConverging = nc.length === 0 || frac[nc[0]!]! < 0.00005 || nc[0] === 0
+  const nonconverging = nc.length === 0 || frac[nc[0]!]! < 0.00005 || nc[0] === 0
     ? []
-    : nc.map((i) => ({ id: net.nodeNames[i]!, pct: 100 * frac[i]! }));
+    : nc.map((i) => ({ kind: 'Node' as const, id: net.nodeNames[i]!, value: 100 * frac[i]! }));
 
-  let timeStepFrequency: DynwaveSummary['timeStepFrequency'] = null;
+  let stepFrequencies: DynwaveSummary['stepFrequencies'] = null;
   if (dw.opt.courantFactor > 0) {
     const n = Math.max(s.steps - 1, 1);
-    timeStepFrequency = [];
+    stepFrequencies = [];
     let hi = dw.opt.routeStepS;
     for (let b = 0; b < s.stepBinLo.length; b++) {
       const lo = s.stepBinLo[b]!;
-      timeStepFrequency.push({ hiSec: hi, loSec: lo, pct: (100 * s.stepBinCount[b]!) / n });
+      stepFrequencies.push({ fromSec: hi, toSec: lo, pct: (100 * s.stepBinCount[b]!) / n });
       hi = lo;
     }
   }
@@ -77,10 +81,10 @@ export function dynwaveSummary(net: Network, dw: DynwaveState): DynwaveSummary {
     const k = net.linkSub[j]!;
     const f = (c: number): number => s.linkFlowClassS[7 * j + c]! / t;
     flowClassification.push({
-      id: net.linkNames[j]!, lengthRatio: net.conduitModLengthFt[k]! / net.conduitLengthFt[k]!,
-      dry: f(0), upDry: f(1), dnDry: f(2), subCrit: f(3), supCrit: f(4), upCrit: f(5), dnCrit: f(6),
+      id: net.linkNames[j]!, adjustedOverActualLength: net.conduitModLengthFt[k]! / net.conduitLengthFt[k]!,
+      dry: f(0), upDry: f(1), downDry: f(2), subCrit: f(3), supCrit: f(4), upCrit: f(5), downCrit: f(6),
       normLtd: s.linkNormalFlowS[j]! / t, inletCtrl: s.linkInletControlS[j]! / t,
     });
   }
-  return { timeStepCritical, nonConverging, timeStepFrequency, flowClassification };
+  return { timeStepCritical, nonconverging, stepFrequencies, flowClassification };
 }

@@ -212,10 +212,37 @@ export function compareWithSwmm(sum: RoutingSummary, dws: DynwaveSummary, ref: R
   for (const r of ref.tables['Flow Classification Summary']?.rows ?? []) {
     const o = fc.get(String(r[0]));
     if (!o) continue;
-    const vals = [o.dry, o.upDry, o.dnDry, o.subCrit, o.supCrit, o.upCrit, o.dnCrit, o.normLtd, o.inletCtrl];
+    const vals = [o.dry, o.upDry, o.downDry, o.subCrit, o.supCrit, o.upCrit, o.downCrit, o.normLtd, o.inletCtrl];
     const names = ['dry', 'up dry', 'down dry', 'sub crit', 'sup crit', 'up crit', 'down crit', 'norm ltd', 'inlet ctrl'];
     for (let m = 0; m < 9; m++) cells.push({ what: `conduit ${r[0]} fraction ${names[m]}`, ours: vals[m]!, ref: num(r[m + 2]), rel: 0, abs: 0.05 });
   }
+  // ---- routing time-step summary and Courant-critical elements (text blocks)
+  const rts = ref.text['Routing Time Step Summary'] ?? [];
+  const val = (prefix: string): number | null => {
+    const l = rts.find((x) => x.startsWith(prefix));
+    return l ? Number(l.split(':')[1]!.replace('sec', '').trim()) : null;
+  };
+  const rs = sum.routingSteps;
+  const stepChecks: [string, number][] = [['Average Time Step', rs.avgStepSec], ['Maximum Time Step', rs.maxStepSec],
+    ['Average Iterations per Step', rs.avgIterations], ['% of Steps Not Converging', rs.pctNotConverging]];
+  for (const [name, ours] of stepChecks) {
+    const r = val(name);
+    if (r !== null) cells.push({ what: `routing steps ${name}`, ours, ref: r, rel: 0.01, abs: 0.1 });
+  }
+  const freq = rts.slice(rts.indexOf('Time Step Frequencies       :') + 1).filter((l) => l.includes('sec'));
+  if (rts.includes('Time Step Frequencies       :')) {
+    for (let b = 0; b < freq.length; b++) {
+      const pct = Number(freq[b]!.split(':')[1]!.replace('%', '').trim());
+      cells.push({ what: `time step frequency bin ${b + 1}`, ours: dws.stepFrequencies?.[b]?.pct ?? NaN, ref: pct, rel: 0, abs: 1 });
+    }
+  }
+  for (const l of ref.text['Time-Step Critical Elements'] ?? []) {
+    const m = /^(Node|Link) (\S+) \(([\d.]+)%\)$/.exec(l.trim());
+    if (!m) continue;
+    const o = dws.timeStepCritical.find((x) => x.kind === m[1] && x.id === m[2]);
+    cells.push({ what: `time-step critical ${m[1]} ${m[2]} %`, ours: o ? o.value : 0, ref: Number(m[3]), rel: 0, abs: 2 });
+  }
+
   // ---- series at the reporting times
   const net = run.net;
   const lcsv = refCsv(id, 'links');
