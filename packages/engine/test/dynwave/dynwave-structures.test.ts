@@ -287,3 +287,69 @@ C1 0 0 0 ${gate} 0
     }
   });
 });
+
+describe('storage losses and ponding under dynamic wave', () => {
+  test('storage seepage and evaporation remove Ks·area·t and E·area·t', () => {
+    const res = run(`[STORAGE]
+T 100 20 5 FUNCTIONAL 0 0 1000 0 1 0 1.0 0
+[OUTFALLS]
+O 90 FREE NO
+[ORIFICES]
+R1 T O SIDE 15 0.65 NO 0
+[XSECTIONS]
+R1 RECT_CLOSED 1 1 0 0
+[EVAPORATION]
+CONSTANT 0.12
+`, { hours: 2 });
+    const c = res.continuity!;
+    // 1 in/hr over 1000 ft² for 2 h; 0.12 in/day over 1000 ft² for 2 h.
+    expect(c.exfiltrationLoss).toBeCloseTo((1 / 12) * 1000 * 2, 0);
+    expect(c.evaporationLoss).toBeCloseTo((0.12 / 12) * 1000 * (2 / 24), 1);
+    expect(depth(res, 'T')).toBeCloseTo(5 - (c.exfiltrationLoss + c.evaporationLoss) / 1000, 4);
+    expect(Math.abs(c.errorPct)).toBeLessThan(0.01);
+  });
+
+  test('ponding keeps flood water in the system; without ponding it is lost as flooding', () => {
+    const model = (ponding: boolean): string => `[JUNCTIONS]
+J 100 2 0 0 500
+[OUTFALLS]
+O 99 FREE NO
+[CONDUITS]
+C1 J O 100 0.013 0 0 0 0
+[XSECTIONS]
+C1 CIRCULAR 1 0 0 0 1
+[TIMESERIES]
+Q 0:00 10
+Q 1:00 10
+Q 1:01 0
+[INFLOWS]
+J FLOW Q FLOW 1.0 1.0
+`;
+    const lost = run(model(false), { hours: 4, extra: 'ALLOW_PONDING NO' });
+    const kept = run(model(true), { hours: 4, extra: 'ALLOW_PONDING YES' });
+    expect(lost.continuity!.floodingLoss).toBeGreaterThan(1000);
+    expect(kept.continuity!.floodingLoss).toBe(0);
+    // Everything that entered leaves through the outfall once the pond drains.
+    expect(Math.abs(kept.continuity!.externalOutflow / kept.continuity!.externalInflow - 1)).toBeLessThan(0.005);
+    expect(kept.routing!.stats.nodeMaxDepth[0]).toBeGreaterThan(2);
+    expect(Math.abs(kept.continuity!.errorPct)).toBeLessThan(1);
+  });
+
+  test('type 1 pump empties its wet well by volume steps', () => {
+    const res = run(`[JUNCTIONS]
+W 100 10 0 0 0
+[OUTFALLS]
+O 110 FREE NO
+[INFLOWS]
+W FLOW "" FLOW 1.0 1.0 2
+[PUMPS]
+P1 W O PC ON 0 0
+[CURVES]
+PC Pump1 100 0 400 3 1000 6
+`);
+    // The wet well holds water (full volume = curve's last volume); flow steps with volume.
+    expect(res.net!.nodeFullVolumeFt3[0]).toBeCloseTo(1000, 6);
+    expect(flow(res, 'P1')).toBeGreaterThan(0);
+    expect(Math.abs(res.continuity!.errorPct)).toBeLessThan(0.5);
+  });
+});
