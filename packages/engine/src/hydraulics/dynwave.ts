@@ -15,7 +15,7 @@ import type { Network } from './network.js';
 import type { LossInputs } from './kinwave.js';
 import {
   NODE_OUTFALL, NODE_STORAGE, NODE_JUNCTION, NODE_DIVIDER, LINK_CONDUIT, LINK_PUMP, LINK_ORIFICE, LINK_WEIR, LINK_OUTLET,
-  PUMP_IDEAL, PUMP_TYPE1, PUMP_TYPE2, PUMP_TYPE3, PUMP_TYPE4, FLOW_DRY, FLOW_UP_CRITICAL, FLOW_DN_CRITICAL,
+  PUMP_TYPE1, PUMP_TYPE2, PUMP_TYPE3, PUMP_TYPE4, FLOW_DRY, FLOW_UP_CRITICAL, FLOW_DN_CRITICAL,
   conduitNormalDepth,
 } from './network.js';
 import { nodeVolumeFt3, storageAreaFt2, outfallDepthFt } from './nodes.js';
@@ -487,7 +487,7 @@ function modifiedPumpFlow(net: Network, dw: DynwaveState, j: number, q: number, 
     const y = net.nodeOldDepth[n1]! + dv / dw.nodeSurfArea[n1]!;
     if (y <= 0) return net.nodeInflow[n1]!;
   }
-  void PUMP_IDEAL;
+  // Type 5 and ideal pumps at non-storage nodes are not limited.
   return q;
 }
 
@@ -689,5 +689,3 @@ export function dynwaveUpdateStats(net: Network, dw: DynwaveState, dtS: number, 
   }
 }
 
-void LINK_WEIR;
-void PUMP_TYPE3;
