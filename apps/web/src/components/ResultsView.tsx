@@ -9,6 +9,7 @@ import { EChart, type ChartOption } from './EChart';
 import { ErrorNote } from './ErrorNote';
 
 const MAX_OUTFALLS = 4;
+const BASELINE_COLOR = '#64748b';
 const PALETTE = ['#2563eb', '#d7301f', '#059669', '#7c3aed', '#ea580c', '#0891b2', '#be185d', '#4d7c0f'];
 
 interface Props {
@@ -81,7 +82,7 @@ export function hydrographOption(
   return {
     animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
-    legend: { type: 'scroll', top: 0 },
+    legend: { type: 'scroll', top: 0, icon: 'roundRect', itemHeight: 4 },
     grid: { left: 56, right: 16, top: 36, bottom: 56 },
     // Model clock: hours and minutes, the date where a day starts.
     xAxis: { type: 'time', axisLabel: { formatter: { year: '{yyyy}-{MM}-{dd}', month: '{MM}-{dd}', day: '{MM}-{dd}', hour: '{HH}:{mm}', minute: '{HH}:{mm}' } } },
@@ -131,7 +132,8 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
       const s = scen.series[n];
       if (s) lines.push({ name: compareWithBaseline ? `${n} · ${scenario.name}` : n, series: s, color });
       const b = base.series[n];
-      if (b) lines.push({ name: `${n} · ${t('scenarios.baseline')}`, series: b, color, dashed: true });
+      // Baseline: grey and dashed, so the scenario's line stands out where the two overlap.
+      if (b) lines.push({ name: `${n} · ${t('scenarios.baseline')}`, series: b, color: BASELINE_COLOR, dashed: true });
     });
     const unit = Object.values(scen.series)[0]?.unit || units.flow;
     return hydrographOption(lines, t('results.flow', { unit }));
