@@ -172,7 +172,7 @@ async function happyPath(server: RunningServer, lang: Lang): Promise<void> {
       // Until the engine exports runModel the worker must still load and answer clearly.
       await expect.poll(() => page.getByTestId('quick-error').innerText(), { timeout: 30_000 }).toBe(tx.notReady);
     }
-    await page.getByTestId('quick-run').screenshot({ path: shot('6-quick-run') });
+    await page.locator('.quick-run').screenshot({ path: shot('6-quick-run') });
 
     expect(errors).toEqual([]);
   } finally {

@@ -53,7 +53,7 @@ export const en = {
     wall: 'Run time',
     runoffError: 'Runoff continuity error',
     routingError: 'Routing continuity error',
-    runoffVolume: 'Runoff volume ({{unit}})',
+    runoffVolume: 'Surface runoff, continuity table ({{unit}})',
     peak: 'Peak outfall inflow ({{unit}})',
   },
   map: {

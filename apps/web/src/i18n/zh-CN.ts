@@ -55,7 +55,7 @@ export const zhCN: Resources = {
     wall: '计算耗时',
     runoffError: '径流连续性误差',
     routingError: '汇流连续性误差',
-    runoffVolume: '径流总量（{{unit}}）',
+    runoffVolume: '地表径流量，连续性表（{{unit}}）',
     peak: '排放口峰值入流（{{unit}}）',
   },
   map: {
