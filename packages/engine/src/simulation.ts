@@ -22,6 +22,8 @@ import {
   type Routing,
 } from './hydraulics/routing.js';
 import { parseControls } from './hydraulics/controls-parse.js';
+import { createDynwave, dynwaveRoutingStep } from './hydraulics/dynwave.js';
+import { dynwaveOptionsOf } from './hydraulics/dynwave-state.js';
 import {
   controlsAtStepEnd, controlsAtStepStart, controlsLimitStep, controlsSetGages, type Controls,
 } from './hydraulics/controls.js';
@@ -55,7 +57,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
-  if (routes && fin.routing === 'DYNWAVE') out.push('dynamic wave routing (FLOW_ROUTING DYNWAVE)');
   if (!o.ignoreGroundwater && hasLines(model, '[GROUNDWATER]')) out.push('groundwater ([GROUNDWATER])');
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
   if (!o.ignoreRdii && hasLines(model, '[RDII]')) out.push('RDII inflows ([RDII])');
@@ -164,7 +165,14 @@ export class Simulation {
         const inf = buildLateralInflows(model, built.net);
         this.errors.push(...inf.errors);
         this.inflows = inf.inflows;
-        this.routing = createRouting(built.net, fin.reportStartDateTime);
+        // Dynamic wave first: it orients adverse conduits and sets the initial DW state the routing uses.
+        let dw = null;
+        if (built.net.routeModel === ROUTE_DYNWAVE) {
+          const dwc = createDynwave(built.net, model, dynwaveOptionsOf(model, fin.routingStepS));
+          for (const w of dwc.warnings) this.warnings.push(w);
+          dw = dwc.dw;
+        }
+        this.routing = createRouting(built.net, fin.reportStartDateTime, dw);
         this.routing.skipSteadyState = model.options.skipSteadyState;
         this.routing.sysFlowTol = model.options.sysFlowTol;
         this.routing.latFlowTol = model.options.latFlowTol;
@@ -208,9 +216,9 @@ export class Simulation {
     c.totalMs = fin.totalDurationS * 1000;
     c.reportStepMs = fin.reportStepS * 1000;
     c.reportMs = c.reportStepMs;
-    c.routingStepS = routes && this.net && this.net.nLinks >= 0 && this.routing
-      ? fin.routingStepS
-      : Math.min(fin.wetStepS, fin.reportStepS);
+    // With nodes SWMM routes (even without links, when the report says "Flow Routing ... NO"): its
+    // step, variable under dynamic wave, decides which runoff step is the latest at a report time.
+    c.routingStepS = routes && this.routing ? fin.routingStepS : Math.min(fin.wetStepS, fin.reportStepS);
 
     // Output buffers and the binary writer for the objects [REPORT] selects.
     this.reported = reportedObjects(model, this.net);
@@ -335,6 +343,7 @@ export class Simulation {
       return false;
     }
     let dt = c.routingStepS;
+    if (r?.dw) dt = dynwaveRoutingStep(this.net!, r.dw, c.routingStepS);
     if (this.controls) dt = controlsLimitStep(this.controls, c.routingMs, dt);
     let next = c.routingMs + 1000 * dt;
     if (next > c.totalMs) {
@@ -504,7 +513,17 @@ export class Simulation {
     this.result = { ok: !failed, report: formatReport(data), output, errors: this.errors, warnings: this.warnings, summary };
     if (this.lids) {
       this.result.files = lidReportFileTexts(this.lids);
-      if (this.lids.table) this.result.lidResultsCsv = lidResultsCsv(this.lids.table, (d) => [formatDate(d), formatTime(d)]);
+      const table = this.lids.table;
+      if (table) {
+        // Built on first read: this platform table is not part of SWMM's output, and for
+        // multi-year LID runs formatting it costs more than the simulation itself.
+        let csv: string | undefined;
+        Object.defineProperty(this.result, 'lidResultsCsv', {
+          enumerable: true,
+          configurable: true,
+          get: () => (csv ??= lidResultsCsv(table, (d) => [formatDate(d), formatTime(d)])),
+        });
+      }
     }
     return this.result;
   }
