@@ -9,6 +9,7 @@ import type { RunoffDriver } from './hydrology/runoff-driver.js';
 import { runoffContinuity, runoffSubcatchSummary } from './hydrology/runoff.js';
 import { ROUTE_DYNWAVE, LINK_CONDUIT, LINK_PUMP, LINK_OUTLET, type Network } from './hydraulics/network.js';
 import { routingSummary, type Routing } from './hydraulics/routing.js';
+import { dynwaveSummary } from './hydraulics/dynwave-summary.js';
 import { controlsActionLog, type Controls } from './hydraulics/controls.js';
 import { lidPerformanceSummary, type LidState } from './hydrology/lid.js';
 import type { OutHeader } from './output/binary.js';
@@ -190,11 +191,17 @@ function addRoutingTables(data: ReportData, model: Model, net: Network, r: Routi
   const sum = routingSummary(r);
   if (continuity) data.flowRoutingContinuity = sum.flowRoutingContinuity;
   if (!hasLinks) return;
+  const dws = r.dw ? dynwaveSummary(net, r.dw) : null;
   if (model.report.flowStats && net.nLinks > 0) {
     if (net.routeModel === ROUTE_DYNWAVE) data.highestContinuityErrors = sum.highestContinuityErrors;
+    if (dws) {
+      if (model.options.variableStep > 0) data.timeStepCritical = dws.timeStepCritical;
+      data.nonconverging = dws.nonconverging;
+    }
     data.flowInstability = sum.flowInstability;
-    data.routingSteps = sum.routingSteps;
+    data.routingSteps = dws ? { ...sum.routingSteps, stepFrequencies: dws.stepFrequencies } : sum.routingSteps;
   }
+  if (dws) data.flowClassification = dws.flowClassification;
   data.nodeDepth = sum.nodeDepth;
   data.nodeInflow = sum.nodeInflow;
   if (net.routeModel === ROUTE_DYNWAVE) data.nodeSurcharge = sum.nodeSurcharge;

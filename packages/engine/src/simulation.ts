@@ -343,7 +343,8 @@ export class Simulation {
       return false;
     }
     let dt = c.routingStepS;
-    if (r?.dw) dt = dynwaveRoutingStep(this.net!, r.dw, c.routingStepS);
+    // No links, no Courant limit: SWMM then keeps the fixed ROUTING_STEP (no short first step).
+    if (r?.dw && this.net!.nLinks > 0) dt = dynwaveRoutingStep(this.net!, r.dw, c.routingStepS);
     if (this.controls) dt = controlsLimitStep(this.controls, c.routingMs, dt);
     let next = c.routingMs + 1000 * dt;
     if (next > c.totalMs) {

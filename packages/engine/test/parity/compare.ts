@@ -4,7 +4,7 @@
 // comparison also allows one unit in the last printed digit of either side.
 import type { ParsedReport, SummaryTable } from './rpt-parse.js';
 
-export type CellKind = 'total' | 'peak' | 'lid';
+export type CellKind = 'total' | 'peak' | 'lid' | 'hours' | 'flood';
 
 export interface ColumnCheck {
   /** Index into a parsed row (0 = object id). */
@@ -37,11 +37,19 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
     { col: 7, name: 'total inflow volume', kind: 'total' },
   ],
   'Node Flooding Summary': [
+    { col: 1, name: 'hours flooded', kind: 'hours' },
     { col: 2, name: 'max flood rate', kind: 'peak' },
-    { col: 5, name: 'flood volume', kind: 'total' },
+    { col: 5, name: 'flood volume', kind: 'flood' },
   ],
+  'Node Surcharge Summary': [{ col: 2, name: 'hours surcharged', kind: 'hours' }],
+  'Conduit Surcharge Summary': [
+    { col: 1, name: 'hours full both ends', kind: 'hours' },
+    { col: 2, name: 'hours full upstream', kind: 'hours' },
+    { col: 3, name: 'hours full downstream', kind: 'hours' },
+  ],
+  // Avg flow is the outfall volume over its wet duration (steps above 0.001 cfs): judged as a duration.
   'Outfall Loading Summary': [
-    { col: 2, name: 'avg flow', kind: 'total' },
+    { col: 2, name: 'avg flow', kind: 'hours' },
     { col: 3, name: 'max flow', kind: 'peak' },
     { col: 4, name: 'outfall volume', kind: 'total' },
   ],
@@ -61,7 +69,9 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
   ],
 };
 
-export const TOLERANCE: Record<CellKind | 'continuity', number> = { continuity: 0.005, total: 0.01, peak: 0.02, lid: 0.01 };
+export const TOLERANCE: Record<CellKind | 'continuity', number> = {
+  continuity: 0.005, total: 0.01, peak: 0.02, lid: 0.01, hours: 0.05, flood: 0.02,
+};
 
 /** Tables whose rows are keyed by their first two tokens. */
 const TWO_TOKEN_KEYS = new Set(['LID Performance Summary']);
@@ -142,13 +152,17 @@ export function compareReports(ours: ParsedReport, ref: ParsedReport, tables: st
     for (const r of refTable.rows) for (const c of checks) if (typeof r[c.col] === 'number') tableMax = Math.max(tableMax, Math.abs(r[c.col] as number));
     for (const c of checks) {
       const resolution = columnResolution(refTable, c.col, ourTable);
+      let colMax = 0;
+      for (const r of refTable.rows) if (typeof r[c.col] === 'number') colMax = Math.max(colMax, Math.abs(r[c.col] as number));
       for (const r of refTable.rows) {
         const rv = r[c.col];
         if (typeof rv !== 'number') continue;
         const o = ourRows.get(keyOf(r));
         const ov = o?.[c.col];
         const rel = TOLERANCE[c.kind] * Math.abs(rv);
-        const allowed = (c.kind === 'lid' ? Math.max(rel, 0.01 * tableMax) : rel) + resolution;
+        // LID cells: 1 % or 0.01 of the table's largest term; flooded volumes: 2 % or 0.01 of the column's largest.
+        const floor = c.kind === 'lid' ? 0.01 * tableMax : c.kind === 'flood' ? 0.01 * colMax : 0;
+        const allowed = Math.max(rel, floor) + resolution;
         const ratio = typeof ov !== 'number' ? Infinity : Math.abs(ov - rv) / allowed;
         record(res, { where: `${title} / ${keyOf(r)} / ${c.name}`, ours: ov, ref: rv, ratio });
       }

@@ -15,6 +15,8 @@ const TABLES = [
   'Node Depth Summary',
   'Node Inflow Summary',
   'Node Flooding Summary',
+  'Node Surcharge Summary',
+  'Conduit Surcharge Summary',
   'Outfall Loading Summary',
   'Link Flow Summary',
   'Storage Volume Summary',
@@ -139,7 +141,7 @@ function compareSeries(m: ReferenceModel, bytes: Uint8Array): string[] {
         maxO = Math.max(maxO, Math.abs(ours[i]!));
         maxR = Math.max(maxR, Math.abs(r[i]!));
       }
-      const noise = 0.001 * Math.max(maxR, maxO);
+      const noise = 0.001 * Math.max(maxR, maxO) + 1e-9;
       if (Math.abs(sumO - sumR) > 0.01 * Math.abs(sumR) + noise * r.length) problems.push(`${sk.csv} ${col}: volume ${sumO.toPrecision(6)} vs SWMM ${sumR.toPrecision(6)}`);
       // A pump's flow sampled at reporting times depends on where its on/off cycle falls; its true peak
       // is judged in the Pumping and Link Flow summaries, so only its volume is judged here.
