@@ -2,7 +2,7 @@
 // answer, carrying the server's coded error so the UI can show it.
 import type {
   Change, CompareResult, ModelInfo, ModelWithGeo, ObjectProps, Project, ProjectDetail, Run, RunResults,
-  Scenario, Series, Template,
+  DesignStormPreview, DesignStormRequest, Scenario, Series, Template,
 } from './types';
 
 export class ApiError extends Error {
@@ -90,5 +90,6 @@ export const api = {
   runSeries: (id: string, kind: string, name: string, variable: string) =>
     json<Series>(`/runs/${enc(id)}/series?kind=${enc(kind)}&name=${enc(name)}&variable=${enc(variable)}`),
   reportUrl: (id: string) => `${base}/runs/${enc(id)}/report`,
+  designStorm: (body: DesignStormRequest) => send<DesignStormPreview>('POST', '/design/storm', body),
   compare: (runA: string, runB: string) => json<CompareResult>(`/compare?runA=${enc(runA)}&runB=${enc(runB)}`),
 };

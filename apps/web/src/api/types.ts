@@ -77,14 +77,40 @@ export interface SetParamChange {
   value: string | number;
 }
 
+export interface StormParams {
+  A: number;
+  C: number;
+  b: number;
+  n: number;
+}
+
 export interface DesignStormChange {
   kind: 'designStorm';
   rainGage?: string;
   periodYears: number;
   durationMin: number;
   stepMin: number;
+  /** Peak position ratio r (0..1). */
   peak: number;
-  formula?: unknown;
+  /** Formula id (default "beijing") or user parameters of q = A(1 + C lg P)/(t + b)^n, L/(s·ha). */
+  formula?: string | StormParams;
+}
+
+export interface DesignStormRequest {
+  formula?: string;
+  params?: StormParams;
+  periodYears: number;
+  durationMin: number;
+  stepMin: number;
+  peak: number;
+}
+
+export interface DesignStormPreview {
+  formula: { id: string; name: string };
+  totalDepthMm: number;
+  depthsMm: number[];
+  intensitiesMmPerH: number[];
+  peakTimeMin: number;
 }
 
 export type Change = AddLidChange | SetParamChange | DesignStormChange;

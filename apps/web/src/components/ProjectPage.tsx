@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Change, ModelWithGeo, ProjectDetail, Run, RunResults, Scenario } from '../api/types';
+import type { Change, DesignStormChange, ModelWithGeo, ProjectDetail, Run, RunResults, Scenario } from '../api/types';
 import { upsertSetParam } from '../lib/changes';
 import { unitLabels } from '../lib/units';
 import { ErrorNote } from './ErrorNote';
@@ -14,6 +14,7 @@ import { QuickRun } from './QuickRun';
 import { ResultsView } from './ResultsView';
 import { ProgressBar } from './RunStatus';
 import { ScenarioPanel } from './ScenarioPanel';
+import { StormDialog } from './StormDialog';
 
 const POLL_MS = 600;
 const ACTIVE = new Set(['queued', 'running']);
@@ -51,6 +52,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [selected, setSelected] = useState<Selection | null>(null);
   const [chosenNodes, setChosenNodes] = useState<string[]>([]);
   const [lidOpen, setLidOpen] = useState(false);
+  const [stormOpen, setStormOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -250,6 +252,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           onCreate={createScenario}
           onRemoveChange={removeChange}
           onDelete={deleteScenario}
+          onOpenStorm={() => setStormOpen(true)}
           onSelectObject={(kind, name) => setSelected({ kind, name })}
         />
         {scenario ? (
@@ -307,6 +310,14 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           changes={scenario.changes}
           onAdd={async (c) => saveChanges([...scenario.changes, c])}
           onClose={() => setLidOpen(false)}
+        />
+      ) : null}
+      {stormOpen && scenario && !scenario.isBaseline ? (
+        <StormDialog
+          initial={scenario.changes.find((c): c is DesignStormChange => c.kind === 'designStorm') ?? null}
+          // One design storm per scenario: a new one replaces the old.
+          onSave={async (c) => saveChanges([...scenario.changes.filter((x) => x.kind !== 'designStorm'), c])}
+          onClose={() => setStormOpen(false)}
         />
       ) : null}
     </main>

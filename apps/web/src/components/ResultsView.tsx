@@ -170,19 +170,19 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
                 <th>{t('compare.peakFlow', { unit: units.flow })}</th>
                 <td>{fmt(a?.peakFlow)}</td>
                 <td>{fmt(b?.peakFlow)}</td>
-                <td className="delta">{pct(cmp?.deltas.peakFlowPct)}</td>
+                <td className={deltaClass(cmp?.deltas.peakFlowPct, -1)}>{pct(cmp?.deltas.peakFlowPct)}</td>
               </tr>
               <tr>
                 <th>{t('compare.runoffVolume', { unit: units.volume })}</th>
                 <td>{fmt(a?.runoffVolume)}</td>
                 <td>{fmt(b?.runoffVolume)}</td>
-                <td className="delta">{pct(cmp?.deltas.runoffVolumePct)}</td>
+                <td className={deltaClass(cmp?.deltas.runoffVolumePct, -1)}>{pct(cmp?.deltas.runoffVolumePct)}</td>
               </tr>
               <tr>
                 <th>{t('compare.controlRate')}</th>
                 <td>{rate(a?.controlRate)}</td>
                 <td>{rate(b?.controlRate)}</td>
-                <td className="delta">{cmp?.deltas.controlRate != null ? `${cmp.deltas.controlRate > 0 ? '+' : ''}${(cmp.deltas.controlRate * 100).toFixed(1)} pp` : '—'}</td>
+                <td className={deltaClass(cmp?.deltas.controlRate, 1)}>{cmp?.deltas.controlRate != null ? `${cmp.deltas.controlRate > 0 ? '+' : ''}${(cmp.deltas.controlRate * 100).toFixed(1)} pp` : '—'}</td>
               </tr>
             </tbody>
           </table>
@@ -254,6 +254,12 @@ export function ResultsView({ flowUnits, scenario, scenarioRun, results, baselin
       </div>
     </section>
   );
+}
+
+/** Green when the change goes the good way (less peak/volume, more control), red otherwise. */
+function deltaClass(v: number | null | undefined, goodSign: 1 | -1): string {
+  if (v == null || !Number.isFinite(v) || Math.abs(v) < 1e-9) return 'delta';
+  return Math.sign(v) === goodSign ? 'delta good' : 'delta bad';
 }
 
 function errPct(v: number | null | undefined): string {

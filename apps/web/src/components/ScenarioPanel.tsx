@@ -11,6 +11,7 @@ interface Props {
   onCreate: (name: string) => Promise<void>;
   onRemoveChange: (change: Change) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
+  onOpenStorm: () => void;
   onSelectObject: (kind: 'subcatchment' | 'node' | 'link', name: string) => void;
 }
 
@@ -41,7 +42,7 @@ export function changeTarget(c: Change): { kind: (typeof SELECTABLE)[number]; na
   return null;
 }
 
-export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCreate, onRemoveChange, onDelete, onSelectObject }: Props) {
+export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCreate, onRemoveChange, onDelete, onOpenStorm, onSelectObject }: Props) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
@@ -111,6 +112,9 @@ export function ScenarioPanel({ scenarios, currentId, latestRuns, onSelect, onCr
               </li>
             ))}
           </ul>
+          <button className="small" onClick={onOpenStorm} data-testid="open-storm">
+            {t('storm.open')}
+          </button>
           <button
             className="link danger small"
             onClick={() => {
