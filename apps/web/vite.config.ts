@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@haimian/engine': engineSrc, '@haimian/design': designSrc } },
   worker: { format: 'es' },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2500 },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2000 }, // the lazy project-page chunk holds MapLibre + ECharts
   server: {
     port: 5173,
     // `npm run dev -w @haimian/web` talks to a server started separately (default port 8080).

@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ProjectList } from './components/ProjectList';
-import { ProjectPage } from './components/ProjectPage';
 import { useRoute } from './lib/router';
+
+// The project page carries MapLibre and ECharts (most of the bundle); the project list does not need them.
+const ProjectPage = lazy(() => import('./components/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -17,7 +20,13 @@ export function App() {
         <span className="spacer" />
         <LanguageSwitch />
       </header>
-      {route.page === 'project' ? <ProjectPage key={route.projectId} projectId={route.projectId} /> : <ProjectList />}
+      {route.page === 'project' ? (
+        <Suspense fallback={<p className="muted pad">{t('common.loading')}</p>}>
+          <ProjectPage key={route.projectId} projectId={route.projectId} />
+        </Suspense>
+      ) : (
+        <ProjectList />
+      )}
     </div>
   );
 }
