@@ -16,6 +16,7 @@ import type { OutHeader } from './output/binary.js';
 import type { AnalysisOptions, ReportData, VolDepth, RainFileStation, InputSummary, GeometryTableSummary } from './output/report.js';
 import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.js';
 import { lidControlSummary } from './hydrology/lid.js';
+import type { QualityRun } from './quality/quality-run.js';
 
 export interface ReportedObjects {
   subcatchments: number[];
@@ -28,7 +29,9 @@ const ROUTING_NAME: Record<string, string> = { STEADY: 'STEADY', KINWAVE: 'KINWA
 
 
 /** The header of the binary output for the reported objects. */
-export function outHeaderFor(model: Model, net: Network | null, uf: UnitFactors, fin: FinalOptions, rep: ReportedObjects): OutHeader {
+export function outHeaderFor(
+  model: Model, net: Network | null, uf: UnitFactors, fin: FinalOptions, rep: ReportedObjects, pollutants: OutHeader['pollutants'] = [],
+): OutHeader {
   const L = uf.length;
   const nodeIdx = rep.nodes;
   const linkIdx = rep.links;
@@ -44,7 +47,7 @@ export function outHeaderFor(model: Model, net: Network | null, uf: UnitFactors,
     subcatchIds: rep.subcatchments.map((i) => model.subcatchments[i]!.name),
     nodeIds: nodeIdx.map((i) => net!.nodeNames[i]!),
     linkIds: linkIdx.map((j) => net!.linkNames[j]!),
-    pollutants: [],
+    pollutants,
     subcatchAreas: rep.subcatchments.map((i) => model.subcatchments[i]!.area),
     nodeTypes: nodeIdx.map((i) => net!.nodeType[i]!),
     nodeInverts: nodeIdx.map((i) => net!.nodeInvertFt[i]! * L),
@@ -63,7 +66,7 @@ export function outHeaderFor(model: Model, net: Network | null, uf: UnitFactors,
   };
 }
 
-function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, routes: boolean): AnalysisOptions {
+function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, routes: boolean, quality: boolean): AnalysisOptions {
   const o = model.options;
   const dw = fin.routing === 'DYNWAVE';
   return {
@@ -73,7 +76,7 @@ function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, rou
     groundwater: false,
     flowRouting: routes,
     pondingAllowed: routes ? o.allowPonding : null,
-    waterQuality: false,
+    waterQuality: quality,
     infiltrationMethod: doRunoff ? o.infiltration : null,
     routingMethod: routes ? ROUTING_NAME[fin.routing] ?? fin.routing : null,
     surchargeMethod: routes && dw ? o.surchargeMethod : null,
@@ -103,6 +106,7 @@ export interface ReportInputs {
   rainStats: { gage: string; station: string; stats: RainFileStats; intervalS: number }[];
   controls: Controls | null;
   lids: LidState | null;
+  quality?: QualityRun | null;
 }
 
 /** SWMM's report for a run that stopped on input errors. */
@@ -131,7 +135,7 @@ export function buildReportData(x: ReportInputs): ReportData {
     flowUnits: model.options.flowUnits,
     title: model.title,
     warnings: x.warnings.filter((w) => /^WARNING \d+/.test(w)),
-    options: analysisOptions(model, fin, doRunoff, hasLinks),
+    options: analysisOptions(model, fin, doRunoff, hasLinks, !!x.quality),
   };
   if (x.errors.length > 0) data.errors = x.errors.map((e) => ({ message: swmmErrorLine(e), inputLine: null }));
   if (x.rainStats.length > 0) {
@@ -184,7 +188,28 @@ export function buildReportData(x: ReportInputs): ReportData {
   }
 
   if (routes) addRoutingTables(data, model, net, r, continuity, hasLinks);
+  if (x.quality) addQualityTables(data, x.quality, continuity, doRunoff, routes, hasLinks);
   return data;
+}
+
+/** Quality tables (digest §10.3, §10.5): continuity tables print when asked for or when off by more than 10 %. */
+function addQualityTables(data: ReportData, quality: QualityRun, continuity: boolean, doRunoff: boolean, routes: boolean, hasLinks: boolean): void {
+  const qd = quality.reportData();
+  data.pollutants = qd.pollutants;
+  if (doRunoff && qd.runoffQualityContinuity && (continuity || qd.runoffQualityMaxErrorPct > 10)) {
+    data.runoffQualityContinuity = qd.runoffQualityContinuity;
+  }
+  if (doRunoff && qd.subcatchWashoff) data.subcatchWashoff = qd.subcatchWashoff;
+  if (!routes) return;
+  if (qd.qualityRoutingContinuity && (continuity || qd.qualityRoutingMaxErrorPct > 10)) {
+    data.qualityRoutingContinuity = qd.qualityRoutingContinuity;
+  }
+  if (!hasLinks) return;
+  if (data.outfallLoading && qd.outfallLoads) {
+    data.outfallLoading.rows.forEach((row, k) => (row.loads = qd.outfallLoads!.loads[k] ?? []));
+    data.outfallLoading.system.loads = qd.outfallLoads.system;
+  }
+  if (qd.linkPollutantLoad) data.linkPollutantLoad = qd.linkPollutantLoad;
 }
 
 function addRoutingTables(data: ReportData, model: Model, net: Network, r: Routing, continuity: boolean, hasLinks: boolean): void {

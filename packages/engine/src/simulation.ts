@@ -35,6 +35,7 @@ import { formatDate, formatTime } from './time/datetime.js';
 import { OutWriter } from './output/binary.js';
 import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
+import { QualityRun } from './quality/quality-run.js';
 
 /** Error code for physics this engine does not simulate yet (outside SWMM's numbering). */
 export const ERR_UNSUPPORTED = 901;
@@ -50,8 +51,7 @@ function hasLines(model: Model, section: string): boolean {
 
 /**
  * Physics a model needs that this engine does not have yet. Each entry becomes a coded
- * error: a model is refused rather than run wrong. Water quality alone is not refused:
- * flows are simulated and a warning says pollutants are ignored.
+ * error: a model is refused rather than run wrong.
  */
 export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
@@ -90,6 +90,8 @@ export class Simulation {
   private readonly inflows: LateralInflows | null = null;
   private readonly controls: Controls | null = null;
   private readonly lids: LidState | null = null;
+  /** Water quality (null without pollutants or with IGNORE_QUALITY). */
+  private readonly quality: QualityRun | null = null;
   private readonly writer: OutWriter | null = null;
   private readonly reported: ReportedObjects | null = null;
   private readonly rainStats: { gage: string; station: string; stats: RainFileStats; intervalS: number }[] = [];
@@ -130,9 +132,6 @@ export class Simulation {
         message: `the model uses ${what}, which this version of the Haimian engine does not simulate yet`,
         file: this.inpName,
       });
-    }
-    if (!model.options.ignoreQuality && hasLines(model, '[POLLUTANTS]')) {
-      this.warnings.push('WARNING: water quality is not simulated by this engine version; pollutants are ignored and only flows are computed.');
     }
     if (this.errors.length > 0) {
       this.ok = false;
@@ -206,6 +205,12 @@ export class Simulation {
       this.outfallTarget = Int32Array.from(this.net.outfallRouteTo, (name) => (name ? subIndex.get(name.toUpperCase()) ?? -1 : -1));
     }
     for (const w of this.drv.cl.warnings) this.warnings.push(w);
+    if (this.errors.length === 0) {
+      const qr = QualityRun.create(model, this.uf, this.drv, this.routing ? this.net : null, this.inflows, this.lids, this.inpName);
+      this.errors.push(...qr.errors);
+      for (const w of qr.warnings) this.warnings.push(w);
+      this.quality = qr.run;
+    }
     if (this.errors.length > 0) {
       this.ok = false;
       return;
@@ -227,7 +232,7 @@ export class Simulation {
     this.linkVals = new Float32Array(LINK_VARS * (this.net?.nLinks ?? 0));
     this.runoffPerNode = new Float64Array(this.net?.nNodes ?? 0);
     const expectedPeriods = Math.max(1, Math.floor(fin.totalDurationS / fin.reportStepS));
-    this.writer = new OutWriter(outHeaderFor(model, this.net, this.uf, fin, this.reported), { expectedPeriods });
+    this.writer = new OutWriter(outHeaderFor(model, this.net, this.uf, fin, this.reported, this.quality?.pollutants ?? []), { expectedPeriods });
     this.ok = true;
   }
 
@@ -351,7 +356,8 @@ export class Simulation {
       dt = Math.max((c.totalMs - c.routingMs) / 1000, 0.001);
       next = c.totalMs;
     }
-    runoffCatchUp(drv, next, c.routingMs);
+    if (this.quality) this.quality.runoffCatchUp(next, c.routingMs);
+    else runoffCatchUp(drv, next, c.routingMs);
     if (r) {
       this.routeStep(dt);
       c.routingMs = r.newTimeMs;
@@ -387,6 +393,7 @@ export class Simulation {
     r.loss.evapRateFtS = drv.cl.evapRateFtS;
     r.loss.hydconFactor = drv.cl.hydconFactor;
     routingBeginStep(r, dt);
+    this.quality?.beginRoutingStep(dt);
     if (this.controls) controlsAtStepStart(this.controls, net, fin.startDateTime, r.newTimeMs, dt);
     addExternalInflows(this.inflows!, r, startDate);
     addDryWeatherInflows(this.inflows!, r, startDate);
@@ -403,7 +410,9 @@ export class Simulation {
         if (qi !== 0 && Math.abs(qi) >= FLOW_TOL_CFS) routingAddLateralInflow(r, i, qi, LAT_WET);
       }
     }
+    this.quality?.lateralInflows(r.newTimeMs);
     routingExecuteStep(r, dt);
+    this.quality?.routeStep(dt, r.newTimeMs, fin.reportStartDateTime);
     if (this.controls) controlsAtStepEnd(this.controls, r.newTimeMs);
     // Outfalls that route onto subcatchments hand their discharge to the runoff side.
     for (let k = 0; k < net.nOutfalls; k++) {
@@ -461,6 +470,7 @@ export class Simulation {
     }
     const so = w.systemOffset;
     for (let v = 0; v < 15; v++) p[so + v] = sys[v]!;
+    this.quality?.writePeriod(w, rep, c.reportMs, this.routing, { sub: SUBCATCH_OUT_VARS, node: NODE_VARS, link: LINK_VARS });
     w.commitPeriod(reportDate);
   }
 
@@ -501,6 +511,7 @@ export class Simulation {
       rainStats: this.rainStats,
       controls: this.controls,
       lids: this.lids,
+      quality: this.quality,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
     const summary: RunSummary = {
