@@ -2,18 +2,11 @@
 // and in total, read from a SWMM 5.2-layout status report; optionally compared with a run without LIDs.
 import type { Command } from 'commander';
 import path from 'node:path';
-import * as engine from '@haimian/engine';
-import type { InjectedFiles, RunOptions, RunResult } from '@haimian/engine';
+import { runModel, type InjectedFiles, type RunOptions, type RunResult } from '@haimian/engine';
 import { alphaFromReport, compareLidScenarios, insertDailyRainIntoInp, parseRainCsv, stripLidUsage } from '@haimian/design';
 import { design, fail, fmt, out, pct, printJson, readText, writeText } from './design-util.js';
 
 type RunModel = (inpText: string, options?: RunOptions) => RunResult | Promise<RunResult>;
-
-/** The engine's runModel when this build has it (the contract is in packages/engine/src/api.ts). */
-function engineRunModel(): RunModel | undefined {
-  const f = (engine as unknown as Record<string, unknown>)['runModel'];
-  return typeof f === 'function' ? (f as RunModel) : undefined;
-}
 
 /** Files named in [RAINGAGES] / [TIMESERIES] FILE entries, read relative to the model's folder. */
 function externalFiles(inpText: string, inpPath: string): InjectedFiles {
@@ -59,8 +52,7 @@ export async function runSimAlphaModel(inpPath: string, o: SimAlphaOptions): Pro
     out(`wrote ${o.writeInp}`);
     return;
   }
-  const run = engineRunModel();
-  if (!run) fail('this build of the engine cannot run models yet (no runModel export); run the model elsewhere and pass its .rpt');
+  const run: RunModel = runModel;
   const withReport = await runEngine(run, inpText, inpPath, 'model');
   if (o.saveReport) writeText(o.saveReport, withReport);
   const stripped = stripLidUsage(inpText);
