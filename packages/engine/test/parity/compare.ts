@@ -67,7 +67,18 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
     { col: 5, name: 'max flow', kind: 'peak' },
     { col: 6, name: 'pumped volume', kind: 'total' },
   ],
+  // Water quality: one load column per pollutant (lbs, kg or log10 counts); columns a model
+  // does not have are skipped.
+  'Subcatchment Washoff Summary': pollutantColumns(1, 'washoff load'),
+  'Link Pollutant Load Summary': pollutantColumns(1, 'link load'),
 };
+// Outfall pollutant loads follow the four flow columns.
+TABLE_CHECKS['Outfall Loading Summary']!.push(...pollutantColumns(5, 'outfall load'));
+
+/** Load columns of up to 10 pollutants starting at `first`. */
+function pollutantColumns(first: number, name: string): ColumnCheck[] {
+  return Array.from({ length: 10 }, (_, k) => ({ col: first + k, name: `${name} ${k + 1}`, kind: 'total' as const }));
+}
 
 export const TOLERANCE: Record<CellKind | 'continuity', number> = {
   continuity: 0.005, total: 0.01, peak: 0.02, lid: 0.01, hours: 0.05, flood: 0.02,

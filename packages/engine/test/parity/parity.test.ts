@@ -22,6 +22,10 @@ const TABLES = [
   'Storage Volume Summary',
   'Pumping Summary',
   'LID Performance Summary',
+  'Runoff Quality Continuity',
+  'Quality Routing Continuity',
+  'Subcatchment Washoff Summary',
+  'Link Pollutant Load Summary',
 ];
 
 interface Row {
@@ -103,6 +107,8 @@ const SERIES_KINDS: { csv: string; kind: 'system' | 'node' | 'link' | 'subcatchm
   { csv: 'outfalls', kind: 'node', variable: 4 },
   { csv: 'links', kind: 'link', variable: 0 },
   { csv: 'system', kind: 'system', variable: -1 },
+  // Columns "node:pollutant"; the variable is the first pollutant slot of a node (6), plus the pollutant index.
+  { csv: 'outfalls_quality', kind: 'node', variable: 6 },
 ];
 
 /**
@@ -126,12 +132,17 @@ function compareSeries(m: ReferenceModel, bytes: Uint8Array): string[] {
       let ours: Float32Array;
       if (sk.kind === 'system') ours = out.getSeries('system', 0, c);
       else {
-        const k = ids.findIndex((id) => id.toUpperCase() === col.toUpperCase());
-        if (k < 0) {
+        // Quality columns are "node:pollutant" (names may hold ':' themselves, so split at the last one).
+        const cut = sk.csv === 'outfalls_quality' ? col.lastIndexOf(':') : -1;
+        const id = cut >= 0 ? col.slice(0, cut) : col;
+        const pollutant = cut >= 0 ? col.slice(cut + 1) : undefined;
+        const k = ids.findIndex((x) => x.toUpperCase() === id.toUpperCase());
+        const pi = pollutant === undefined ? 0 : out.ids.pollutants.findIndex((x) => x.toUpperCase() === pollutant.toUpperCase());
+        if (k < 0 || pi < 0) {
           problems.push(`${sk.csv}: ${col} not in our output`);
           return;
         }
-        ours = out.getSeries(sk.kind, k, sk.variable);
+        ours = out.getSeries(sk.kind, k, sk.variable + pi);
       }
       const r = ref.values[c]!;
       let sumO = 0, sumR = 0, maxO = 0, maxR = 0;
