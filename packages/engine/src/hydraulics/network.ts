@@ -22,6 +22,7 @@ import {
   XS_CUSTOM, XS_STREET, xsectShapeCode, type Xsect, type XsectShape,
 } from './xsect.js';
 import { buildTransect, type TransectTable } from './transect.js';
+import { sharedShape } from '../shared-shape.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -535,7 +536,8 @@ export function buildNetwork(model: Model): BuildNetworkResult {
   const linkXsect = new Array<Xsect | null>(nLinks).fill(null);
   const i32 = (n: number, fill = -1): Int32Array => new Int32Array(n).fill(fill);
 
-  const net: Network = {
+  // sharedShape: one hidden class for every model's network (see shared-shape.ts).
+  const net: Network = sharedShape<Network>({
     routeModel, ucf, allowPonding: opt.allowPonding, routeStepS: opt.routingStepS, startDateTime: opt.startDateTime,
     nNodes, nLinks, nodeNames, linkNames, curves, series,
     nodeType, nodeSub,
@@ -587,7 +589,7 @@ export function buildNetwork(model: Model): BuildNetworkResult {
     conduitQ1Old: f64(nConduits), conduitQ2Old: f64(nConduits), conduitFullState: new Int8Array(nConduits),
     conduitCapacityLimited: new Uint8Array(nConduits), conduitEvapLossRate: f64(nConduits), conduitSeepLossRate: f64(nConduits),
     scratch: f64(4),
-  };
+  });
 
   // ================================================================ nodes (read)
   for (let i = 0; i < nNodes; i++) {
