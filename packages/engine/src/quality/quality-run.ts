@@ -12,7 +12,8 @@ import type { LidState } from '../hydrology/lid.js';
 import { dateOfElapsedMs } from '../time/datetime.js';
 import {
   createQuality, qualityAfterRunoffStep, qualityBeginRoutingStep, qualityLateralInflows, qualityNetworkReportValues,
-  qualityReportData, qualityRouteStep, qualitySubcatchReportValues, type QualityReportData, type QualityState,
+  qualityReportData, qualityRouteStep, qualitySubcatchReportValues, qualityGroundwaterLoad, qualityRdiiLoad,
+  type QualityReportData, type QualityState,
 } from './quality.js';
 
 /** Where the reported objects' values go in one binary-output period. */
@@ -89,6 +90,15 @@ export class QualityRun {
     const drv = this.drv;
     const withRunoff = drv !== null && drv.doRunoff;
     qualityLateralInflows(this.q, net, this.inflows, date, withRunoff ? runoffWeight(drv, routingMs) : 0, withRunoff ? drv.ro : null, withRunoff ? this.lids : null);
+  }
+
+  /** Pollutant loads of a groundwater / RDII lateral inflow (cfs) into a node, added with the flow. */
+  groundwaterLoad(node: number, flowCfs: number): void {
+    qualityGroundwaterLoad(this.q, node, flowCfs);
+  }
+
+  rdiiLoad(node: number, flowCfs: number): void {
+    qualityRdiiLoad(this.q, node, flowCfs);
   }
 
   /** After routingExecuteStep: route pollutants over the step that ended at `newRoutingMs`. */

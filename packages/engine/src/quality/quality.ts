@@ -23,7 +23,10 @@ import { surfaceInitState, surfaceStep } from './surface.js';
 import { storedMass, ZERO_DEPTH_FT } from './qualrouting.js';
 import { buildTreatment } from './treatment.js';
 
-export { qualityBeginRoutingStep, qualityLateralInflows, qualityRouteStep, qualityNetworkReportValues, qualitySubcatchReportValues } from './qualrouting.js';
+export {
+  qualityBeginRoutingStep, qualityLateralInflows, qualityRouteStep, qualityNetworkReportValues, qualitySubcatchReportValues,
+  qualityGroundwaterLoad, qualityRdiiLoad,
+} from './qualrouting.js';
 export type { QualityState } from './quality-state.js';
 
 export interface CreateQualityArgs {

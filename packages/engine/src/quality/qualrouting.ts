@@ -20,7 +20,7 @@ import type { LidState } from '../hydrology/lid.js';
 import { calendarMonth0, dayOfWeek0, hour0 } from './calendar.js';
 import { seriesValueOrZero } from './surface.js';
 import {
-  QT_DW, QT_EX, QT_FINAL, QT_FLOOD, QT_N, QT_OUT, QT_REACTED, QT_SEEP, QT_WW, type QualityState,
+  QT_DW, QT_EX, QT_FINAL, QT_FLOOD, QT_GW, QT_II, QT_N, QT_OUT, QT_REACTED, QT_SEEP, QT_WW, type QualityState,
 } from './quality-state.js';
 import {
   TV_AREA, TV_DEPTH, TV_DT, TV_FLOW, TV_HRT, treatmentApply, treatmentHasExpression, treatmentSetInflow,
@@ -161,6 +161,21 @@ export function qualityLateralInflows(
       }
     }
   }
+}
+
+/**
+ * Groundwater lateral inflow q (cfs) into a node: loads q·Cgw of every pollutant (positive flow only).
+ * For the groundwater integration to call next to its flow inflow, after qualityLateralInflows.
+ */
+export function qualityGroundwaterLoad(q: QualityState, node: number, flowCfs: number): void {
+  if (!(flowCfs > 0)) return;
+  for (let p = 0; p < q.nP; p++) addLoad(q, node, p, flowCfs * q.cGw[p]!, QT_GW);
+}
+
+/** RDII inflow q (cfs) into a node: loads q·Crdii of every pollutant (positive flow only). */
+export function qualityRdiiLoad(q: QualityState, node: number, flowCfs: number): void {
+  if (!(flowCfs > 0)) return;
+  for (let p = 0; p < q.nP; p++) addLoad(q, node, p, flowCfs * q.cRdii[p]!, QT_II);
 }
 
 /** Completely mixed reactor: contents c in volume v1 mixed with inflow (mass rate w, flow qIn) over dt. */

@@ -2,6 +2,11 @@
 // explicit lines, MASS and CONCEN), transport to the outfall, first-order decay in a storage
 // unit, treatment expressions, IGNORE_QUALITY, and coded errors.
 import { describe, expect, it } from 'vitest';
+import { parseInp } from '../../src/input/parse.js';
+import { buildNetwork } from '../../src/hydraulics/network.js';
+import { unitFactors } from '../../src/model/units.js';
+import { createQuality, qualityGroundwaterLoad, qualityRdiiLoad } from '../../src/quality/quality.js';
+import { QT_GW, QT_II } from '../../src/quality/quality-state.js';
 import { options, pipeToOutfall, row, run } from './helpers.js';
 
 const QRC = 'Quality Routing Continuity';
@@ -167,5 +172,23 @@ J1 TSS 10
     expect(r.out.ids.pollutants).toEqual([]);
     expect(r.report).toContain('Water Quality .......... NO');
     expect(r.rpt.continuity[QRC]).toBeUndefined();
+  });
+});
+
+describe('groundwater and RDII loads (for the integrations that bring those flows)', () => {
+  it('load q·Cgw and q·Crdii into the node and the matching continuity category', () => {
+    const parsed = parseInp(network(`
+[POLLUTANTS]
+TSS MG/L 0 4 6 0
+`), { fileName: 'g.inp' });
+    const model = parsed.model!;
+    const net = buildNetwork(model).net!;
+    const q = createQuality({ model, uf: unitFactors('CFS'), ro: null, net, inflows: null, lids: null }).state!;
+    qualityGroundwaterLoad(q, 0, 2);
+    qualityRdiiLoad(q, 0, 0.5);
+    qualityGroundwaterLoad(q, 0, -1); // outflow to the aquifer carries nothing
+    expect(q.nodeNewQual[0]).toBeCloseTo(2 * 4 + 0.5 * 6, 12);
+    expect(q.stepQual[QT_GW]).toBeCloseTo(8, 12);
+    expect(q.stepQual[QT_II]).toBeCloseTo(3, 12);
   });
 });
