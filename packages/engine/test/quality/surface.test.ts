@@ -187,6 +187,32 @@ Res TSS EMC 10 0 0 40
   });
 });
 
+describe('count pollutants', () => {
+  it('report log10 of their totals ("LogN")', () => {
+    const m = qualityModel(`
+[POLLUTANTS]
+FC #/L 0 0 0 0
+
+[LANDUSES]
+Res
+
+[COVERAGES]
+S1 Res 100
+
+[WASHOFF]
+Res FC EMC 1000 0 0 0
+`);
+    const r = run(m);
+    expect(r.errors).toEqual([]);
+    expect(r.report).toContain('LogN');
+    // 1000 per litre over 72 600 ft³ of runoff.
+    const logN = Math.log10(1000 * 72600 * 28.317);
+    expect(row(r.rpt, RQC, 'Surface Runoff')[0]).toBeCloseTo(logN, 2);
+    expect(r.rpt.tables['Subcatchment Washoff Summary']!.rows[0]![1]).toBeCloseTo(logN, 2);
+    expect(row(r.rpt, 'Quality Routing Continuity', 'Wet Weather Inflow')[0]).toBeCloseTo(logN, 2);
+  });
+});
+
 describe('wet deposition', () => {
   it('rain concentration reaches the runoff when nothing is built up', () => {
     const m = qualityModel(`
