@@ -17,6 +17,7 @@ import type { AnalysisOptions, ReportData, VolDepth, RainFileStation, InputSumma
 import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.js';
 import { lidControlSummary } from './hydrology/lid.js';
 import type { QualityRun } from './quality/quality-run.js';
+import { pollutantListOf } from './quality/quality-input.js';
 
 export interface ReportedObjects {
   subcatchments: number[];
@@ -189,6 +190,8 @@ export function buildReportData(x: ReportInputs): ReportData {
 
   if (routes) addRoutingTables(data, model, net, r, continuity, hasLinks);
   if (x.quality) addQualityTables(data, x.quality, continuity, doRunoff, routes, hasLinks);
+  // IGNORE_QUALITY: SWMM still lists the pollutants (with zero loads) in the Outfall Loading Summary.
+  else if (model.options.ignoreQuality && hasLinks) data.pollutants = pollutantListOf(model);
   return data;
 }
 

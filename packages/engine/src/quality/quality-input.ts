@@ -355,3 +355,14 @@ export function readQualityInput(model: Model, fileName: string, nodeIndex: (nam
 
   return { input: { pollutants, landuses, coverage, loading, buildup, washoff, treatments }, errors: rd.errors };
 }
+
+/**
+ * The pollutants as the report lists them, even when IGNORE_QUALITY is set (SWMM then still prints
+ * their columns, with zero loads, in the Outfall Loading Summary).
+ */
+export function pollutantListOf(model: Model): { name: string; concUnits: (typeof CONC_UNITS_NAMES)[number] }[] {
+  return lines(model, '[POLLUTANTS]').map((ln) => {
+    const u = (ln.tokens[1] ?? 'MG/L').toUpperCase();
+    return { name: ln.tokens[0] ?? '', concUnits: (CONC_UNITS_NAMES as readonly string[]).includes(u) ? (u as (typeof CONC_UNITS_NAMES)[number]) : 'MG/L' };
+  });
+}

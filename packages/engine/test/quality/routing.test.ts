@@ -172,6 +172,10 @@ J1 TSS 10
     expect(r.out.ids.pollutants).toEqual([]);
     expect(r.report).toContain('Water Quality .......... NO');
     expect(r.rpt.continuity[QRC]).toBeUndefined();
+    // SWMM still lists the pollutants in the Outfall Loading Summary, with zero loads.
+    const outfall = r.rpt.tables['Outfall Loading Summary']!;
+    expect(outfall.header.join(' ')).toContain('TSS');
+    expect(outfall.rows[0]![5]).toBe(0);
   });
 });
 
