@@ -165,7 +165,8 @@ export function qualityLateralInflows(
 
 /**
  * Groundwater lateral inflow q (cfs) into a node: loads q·Cgw of every pollutant (positive flow only).
- * For the groundwater integration to call next to its flow inflow, after qualityLateralInflows.
+ * For the groundwater integration to call with the same q it adds as lateral inflow (after the
+ * FLOW_TOL cut), after routingBeginStep/qualityBeginRoutingStep and before routingExecuteStep.
  */
 export function qualityGroundwaterLoad(q: QualityState, node: number, flowCfs: number): void {
   if (!(flowCfs > 0)) return;
