@@ -17,6 +17,7 @@ import type { AnalysisOptions, ReportData, VolDepth, RainFileStation, InputSumma
 import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.js';
 import { lidControlSummary } from './hydrology/lid.js';
 import type { QualityRun } from './quality/quality-run.js';
+import { gwContinuity, gwSummary, type Groundwater } from './hydrology/groundwater.js';
 import { pollutantListOf } from './quality/quality-input.js';
 
 export interface ReportedObjects {
@@ -74,7 +75,7 @@ function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, rou
     rainfallRunoff: doRunoff,
     rdii: false,
     snowmelt: false,
-    groundwater: false,
+    groundwater: !model.options.ignoreGroundwater && (model.extra['[AQUIFERS]']?.lines.length ?? 0) > 0,
     flowRouting: routes,
     pondingAllowed: routes ? o.allowPonding : null,
     waterQuality: quality,
@@ -108,6 +109,8 @@ export interface ReportInputs {
   controls: Controls | null;
   lids: LidState | null;
   quality?: QualityRun | null;
+  /** Aquifers (Groundwater Continuity and Summary). */
+  gw?: Groundwater | null;
 }
 
 /** SWMM's report for a run that stopped on input errors. */
@@ -186,6 +189,12 @@ export function buildReportData(x: ReportInputs): ReportData {
       runoffCoeff: s.runoffCoeff,
     }));
     if (x.lids) data.lidPerformance = lidPerformanceSummary(x.lids, drv.ro);
+    if (x.gw) {
+      const gc = gwContinuity(x.gw);
+      if (continuity || gc.continuityErrorPct > 10) data.groundwaterContinuity = gc;
+      // Averages are over the whole runoff period.
+      data.groundwater = gwSummary(x.gw, drv.newRunoffMs / 1000);
+    }
   }
 
   if (routes) addRoutingTables(data, model, net, r, continuity, hasLinks);

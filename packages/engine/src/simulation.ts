@@ -17,7 +17,7 @@ import { runoffInterpolated, runoffReportValues, runoffAddOutfallRunon, SUBCATCH
 import { buildNetwork, ROUTE_DYNWAVE, type Network } from './hydraulics/network.js';
 import { buildLateralInflows, addExternalInflows, addDryWeatherInflows, type LateralInflows } from './hydraulics/inflows.js';
 import {
-  createRouting, routingBeginStep, routingExecuteStep, routingReportValues, routingAddLateralInflow, LAT_WET,
+  createRouting, routingBeginStep, routingExecuteStep, routingReportValues, routingAddLateralInflow, LAT_WET, LAT_GW,
   NODE_VARS, LINK_VARS, SYS_FLOODING, SYS_OUTFLOW, SYS_DWFLOW, SYS_GWFLOW, SYS_IIFLOW, SYS_EXFLOW, SYS_STORAGE,
   type Routing,
 } from './hydraulics/routing.js';
@@ -36,6 +36,7 @@ import { OutWriter } from './output/binary.js';
 import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
 import { QualityRun } from './quality/quality-run.js';
+import { attachGroundwater, gwReportValues, staticNodeView, type Groundwater } from './hydrology/groundwater.js';
 
 /** Error code for physics this engine does not simulate yet (outside SWMM's numbering). */
 export const ERR_UNSUPPORTED = 901;
@@ -57,7 +58,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
-  if (!o.ignoreGroundwater && hasLines(model, '[GROUNDWATER]')) out.push('groundwater ([GROUNDWATER])');
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
   if (!o.ignoreRdii && hasLines(model, '[RDII]')) out.push('RDII inflows ([RDII])');
   if (hasLines(model, '[INLET_USAGE]') || model.links.some((l) => l.xsect?.shape === 'STREET')) out.push('street and inlet capture ([STREETS]/[INLETS])');
@@ -90,6 +90,8 @@ export class Simulation {
   private readonly inflows: LateralInflows | null = null;
   private readonly controls: Controls | null = null;
   private readonly lids: LidState | null = null;
+  /** Aquifers under subcatchments (null without [GROUNDWATER] or with IGNORE_GROUNDWATER). */
+  private readonly gw: Groundwater | null = null;
   /** Water quality (null without pollutants or with IGNORE_QUALITY). */
   private readonly quality: QualityRun | null = null;
   private readonly writer: OutWriter | null = null;
@@ -198,6 +200,20 @@ export class Simulation {
       this.errors.push(...att.errors);
       for (const w of att.warnings) this.warnings.push(w);
       this.lids = att.state;
+    }
+    if (this.errors.length === 0 && !model.options.ignoreGroundwater && hasLines(model, '[GROUNDWATER]')) {
+      // After the LIDs: pervious LID area counts as pervious for groundwater.
+      const subIndex = new Map(model.subcatchments.map((sc, i) => [sc.name.toUpperCase(), i] as const));
+      const net = this.net;
+      const nodes = net
+        ? { invertFt: net.nodeInvertFt, depthFt: net.nodeNewDepth, inflowCfs: net.nodeInflow, volumeFt3: net.nodeNewVolume }
+        : staticNodeView(model, this.uf);
+      const ag = attachGroundwater(model, this.drv, this.lids, nodes, {
+        subcatchIndex: (name) => subIndex.get(name.toUpperCase()) ?? -1,
+        nodeIndex: (name) => nodeIndex.get(name.toUpperCase()) ?? -1,
+      }, this.inpName);
+      this.errors.push(...ag.errors);
+      this.gw = ag.gw;
     }
     if (this.controls) controlsSetGages(this.controls, { rainfall: this.drv.cl.rainfall, used: this.drv.cl.gageUsed, pastRain: null });
     if (this.net) {
@@ -409,6 +425,13 @@ export class Simulation {
         const qi = q[i]!;
         if (qi !== 0 && Math.abs(qi) >= FLOW_TOL_CFS) routingAddLateralInflow(r, i, qi, LAT_WET);
       }
+      const gw = this.gw;
+      if (gw) {
+        for (let k = 0; k < gw.n; k++) {
+          const qk = gw.inflowCfs(k, f);
+          if (Math.abs(qk) >= FLOW_TOL_CFS) routingAddLateralInflow(r, gw.node[k]!, qk, LAT_GW);
+        }
+      }
     }
     this.quality?.lateralInflows(r.newTimeMs);
     routingExecuteStep(r, dt);
@@ -436,6 +459,7 @@ export class Simulation {
     const sys = this.sysVals;
     sys.fill(0);
     if (drv.doRunoff) runoffReportValues(drv.ro, drv.cl, reportDate, runoffWeight(drv, c.reportMs), this.subVals, sys);
+    if (drv.doRunoff && this.gw) gwReportValues(this.gw, runoffWeight(drv, c.reportMs), this.subVals, sys);
     if (this.lids) lidSaveReportPeriod(this.lids, reportDate);
     let lateral = sys[SYS_OUT.runoff]!;
     if (this.routing) {
@@ -512,6 +536,7 @@ export class Simulation {
       controls: this.controls,
       lids: this.lids,
       quality: this.quality,
+      gw: this.gw,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
     const summary: RunSummary = {

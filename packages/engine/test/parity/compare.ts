@@ -67,6 +67,18 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
     { col: 5, name: 'max flow', kind: 'peak' },
     { col: 6, name: 'pumped volume', kind: 'total' },
   ],
+  // Depths over the subcatchment (in/mm), the largest lateral flow, moisture and water table levels.
+  'Groundwater Summary': [
+    { col: 1, name: 'gw infil', kind: 'total' },
+    { col: 2, name: 'gw evap', kind: 'total' },
+    { col: 3, name: 'lower seepage', kind: 'total' },
+    { col: 4, name: 'lateral outflow', kind: 'total' },
+    { col: 5, name: 'max lateral outflow', kind: 'peak' },
+    { col: 6, name: 'avg upper moisture', kind: 'total' },
+    { col: 7, name: 'avg water table', kind: 'total' },
+    { col: 8, name: 'final upper moisture', kind: 'total' },
+    { col: 9, name: 'final water table', kind: 'total' },
+  ],
   // Water quality: one load column per pollutant (lbs, kg or log10 counts); columns a model
   // does not have are skipped.
   'Subcatchment Washoff Summary': pollutantColumns(1, 'washoff load'),

@@ -22,6 +22,8 @@ const TABLES = [
   'Storage Volume Summary',
   'Pumping Summary',
   'LID Performance Summary',
+  'Groundwater Continuity',
+  'Groundwater Summary',
   'Runoff Quality Continuity',
   'Quality Routing Continuity',
   'Subcatchment Washoff Summary',
