@@ -18,6 +18,9 @@ import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.j
 import { lidControlSummary } from './hydrology/lid.js';
 import type { QualityRun } from './quality/quality-run.js';
 import { gwContinuity, gwSummary, type Groundwater } from './hydrology/groundwater.js';
+import { XS_STREET } from './hydraulics/xsect.js';
+import { buildStreets, readStreets } from './hydraulics/street.js';
+import { streetFlowSummary, type InletState } from './hydraulics/inlet.js';
 import { pollutantListOf } from './quality/quality-input.js';
 
 export interface ReportedObjects {
@@ -111,6 +114,8 @@ export interface ReportInputs {
   quality?: QualityRun | null;
   /** Aquifers (Groundwater Continuity and Summary). */
   gw?: Groundwater | null;
+  /** Street inlets (Street Flow Summary statistics). */
+  inlets?: InletState | null;
 }
 
 /** SWMM's report for a run that stopped on input errors. */
@@ -198,10 +203,19 @@ export function buildReportData(x: ReportInputs): ReportData {
   }
 
   if (routes) addRoutingTables(data, model, net, r, continuity, hasLinks);
+  if (hasLinks) addStreetFlow(data, model, net, r, x.inlets ?? null);
   if (x.quality) addQualityTables(data, x.quality, continuity, doRunoff, routes, hasLinks);
   // IGNORE_QUALITY: SWMM still lists the pollutants (with zero loads) in the Outfall Loading Summary.
   else if (model.options.ignoreQuality && hasLinks) data.pollutants = pollutantListOf(model);
   return data;
+}
+
+/** Street Flow Summary (SWMM 5.2): every STREET conduit, with its inlet's capture statistics. */
+function addStreetFlow(data: ReportData, model: Model, net: Network, r: Routing, inlets: InletState | null): void {
+  if ((model.extra['[STREETS]']?.lines.length ?? 0) === 0) return;
+  const byName = new Map(readStreets(model, net.ucf.length).streets.map((s) => [s.name.toUpperCase(), s] as const));
+  const linkStreet = model.links.map((l) => (l.xsect?.shape.toUpperCase() === 'STREET' && l.xsect.ref ? byName.get(l.xsect.ref.toUpperCase()) ?? null : null));
+  data.streetFlow = streetFlowSummary(inlets, net, linkStreet, r.stats.linkMaxFlow, r.stats.linkMaxDepth);
 }
 
 /** Quality tables (digest §10.3, §10.5): continuity tables print when asked for or when off by more than 10 %. */
@@ -368,7 +382,7 @@ function inputSummary(model: Model, net: Network | null, lids: LidState | null, 
       if (!xs) return;
       const k = net.linkSub[j]!;
       const code = net.linkShape[j]!;
-      const named = code === XS_IRREGULAR || code === XS_CUSTOM;
+      const named = code === XS_IRREGULAR || code === XS_CUSTOM || code === XS_STREET;
       const shape = named ? (lk.xsect?.ref ?? '') : XSECT_SHAPE_NAMES[code] ?? lk.xsect?.shape ?? '';
       crossSections.push({
         conduit: lk.name,
@@ -390,6 +404,11 @@ function inputSummary(model: Model, net: Network | null, lids: LidState | null, 
     sum.crossSections = crossSections;
     if (transects.length > 0) sum.transects = transects;
     if (shapes.length > 0) sum.shapes = shapes;
+    // Every [STREETS] entry, in input order, whether or not a conduit uses it.
+    const streets = buildStreets(model, net.ucf.length).streets;
+    if (streets.length > 0) {
+      sum.streets = streets.map((s) => ({ name: s.name, area: s.table.areaTbl.subarray(1), hydRad: s.table.hradTbl.subarray(1), width: s.table.widthTbl.subarray(1) }));
+    }
   }
   return sum;
 }

@@ -37,6 +37,8 @@ import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
 import { QualityRun } from './quality/quality-run.js';
 import { attachGroundwater, gwReportValues, staticNodeView, type Groundwater } from './hydrology/groundwater.js';
+import { createInlets, inletCaptureStep, type InletState } from './hydraulics/inlet.js';
+import { readStreets } from './hydraulics/street.js';
 
 /** Error code for physics this engine does not simulate yet (outside SWMM's numbering). */
 export const ERR_UNSUPPORTED = 901;
@@ -60,7 +62,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const routes = !fin.ignoreRouting && model.links.length > 0;
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
   if (!o.ignoreRdii && hasLines(model, '[RDII]')) out.push('RDII inflows ([RDII])');
-  if (hasLines(model, '[INLET_USAGE]') || model.links.some((l) => l.xsect?.shape === 'STREET')) out.push('street and inlet capture ([STREETS]/[INLETS])');
   if (hasLines(model, '[EVENTS]')) out.push('routing events ([EVENTS])');
   return out;
 }
@@ -92,6 +93,8 @@ export class Simulation {
   private readonly lids: LidState | null = null;
   /** Aquifers under subcatchments (null without [GROUNDWATER] or with IGNORE_GROUNDWATER). */
   private readonly gw: Groundwater | null = null;
+  /** Street/channel inlets (null without [INLET_USAGE] or without routing). */
+  private readonly inlets: InletState | null = null;
   /** Water quality (null without pollutants or with IGNORE_QUALITY). */
   private readonly quality: QualityRun | null = null;
   private readonly writer: OutWriter | null = null;
@@ -183,6 +186,13 @@ export class Simulation {
           this.errors.push(...pc.errors);
           for (const w of pc.warnings) this.warnings.push(w);
           this.controls = pc.controls;
+        }
+        if (hasLines(model, '[INLET_USAGE]')) {
+          const ci = createInlets(model, built.net, this.uf.length, this.uf.flow, readStreets(model, this.uf.length).streets);
+          this.errors.push(...ci.errors);
+          for (const w of ci.warnings) this.warnings.push(w);
+          this.inlets = ci.inlets;
+          if (ci.inlets) this.routing.inletCaptureNodes = ci.inlets.isCaptureNode;
         }
       }
     }
@@ -434,6 +444,8 @@ export class Simulation {
       }
     }
     this.quality?.lateralInflows(r.newTimeMs);
+    // Street inlets move captured flow from bypass to capture nodes (§2.4 item 4.3).
+    if (this.inlets) inletCaptureStep(this.inlets, net, dt, dateOfElapsedMs(fin.startDateTime, r.newTimeMs + 1000 * dt), fin.reportStartDateTime);
     routingExecuteStep(r, dt);
     this.quality?.routeStep(dt, r.newTimeMs, fin.reportStartDateTime);
     if (this.controls) controlsAtStepEnd(this.controls, r.newTimeMs);
@@ -537,6 +549,7 @@ export class Simulation {
       lids: this.lids,
       quality: this.quality,
       gw: this.gw,
+      inlets: this.inlets,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
     const summary: RunSummary = {

@@ -22,6 +22,7 @@ import {
   XS_CUSTOM, XS_STREET, xsectShapeCode, type Xsect, type XsectShape,
 } from './xsect.js';
 import { buildTransect, type TransectTable } from './transect.js';
+import { buildStreets } from './street.js';
 import { sharedShape } from '../shared-shape.js';
 
 // ---------------------------------------------------------------- codes
@@ -677,6 +678,11 @@ export function buildNetwork(model: Model): BuildNetworkResult {
     if ('error' in built) errors.push({ code: 119, message: built.error, token: t.name, line: t.line, section: '[TRANSECTS]' });
     else transectTables.set(t.name.toUpperCase(), built);
   }
+  // [STREETS] sections (SWMM 5.2) are read like transects by STREET cross sections.
+  const streetTables = new Map<string, TransectTable>();
+  const builtStreets = buildStreets(model, L);
+  errors.push(...builtStreets.errors);
+  for (const s of builtStreets.streets) streetTables.set(s.name.toUpperCase(), s.table);
 
   for (let j = 0; j < nLinks; j++) {
     const l = model.links[j]!;
@@ -705,7 +711,7 @@ export function buildNetwork(model: Model): BuildNetworkResult {
       if (!xs) {
         errors.push(networkError(117, l.name, l.line, sectionOfLink(l.kind)));
       } else {
-        const made = makeXsect(xs.shape, xs.geom, L, xs.ref, transectTables, curveIdx, curves);
+        const made = makeXsect(xs.shape, xs.geom, L, xs.ref, xs.shape.toUpperCase() === 'STREET' ? streetTables : transectTables, curveIdx, curves);
         if ('error' in made) errors.push({ ...networkError(119, l.name, xs.line, '[XSECTIONS]'), message: `invalid cross section for Link ${l.name}: ${made.error}` });
         else {
           linkXsect[j] = made;
@@ -720,7 +726,7 @@ export function buildNetwork(model: Model): BuildNetworkResult {
         net.conduitLink[k] = j;
         net.conduitLengthFt[k] = l.length / L;
         // Irregular channels take the main-channel n of their transect.
-        const tr = net.linkXsect[j]?.transect;
+        const tr = net.linkShape[j] === XS_IRREGULAR ? net.linkXsect[j]?.transect : undefined;
         net.conduitRoughness[k] = tr ? tr.roughness : l.roughness;
         net.conduitQ0Cfs[k] = l.initFlow / Q;
         net.conduitQLimitCfs[k] = l.maxFlow / Q;

@@ -22,7 +22,7 @@ import { storageLosses, createStorageGreenAmpt, type ExfilGreenAmpt } from './no
 import { pumpSetTargetFromDepths, orificeSetSetting, weirSetSetting } from './structures.js';
 import { treeRouteExecute, type LossInputs, type SweepResult } from './kinwave.js';
 import { dynwaveExecute, dynwaveUpdateStats, type DynwaveState } from './dynwave.js';
-import { xsectAreaOfDepth, XS_DUMMY } from './xsect.js';
+import { xsectAreaOfDepth, XS_DUMMY, XS_IRREGULAR } from './xsect.js';
 import { dateOfElapsedMs } from '../time/datetime.js';
 import { FUDGE, MIN_RUNOFF_FLOW_CFS, KW_PER_HP } from '../model/units.js';
 
@@ -185,6 +185,11 @@ export interface Routing {
   error: EngineError | null;
   /** Dynamic wave state (from createDynwave, dynwave.ts); null under KW/SF. */
   readonly dw: DynwaveState | null;
+  /**
+   * Nodes that receive street-inlet capture (inlet.ts), or null: their overflow goes back to
+   * the street as inlet backflow, so it is taken out of the system flooding loss.
+   */
+  inletCaptureNodes: Uint8Array | null;
 }
 
 /** Create the routing state for a built network. */
@@ -218,6 +223,7 @@ export function createRouting(net: Network, reportStartDate: number, dw: Dynwave
     nodeInflowVolFt3: f(nN), nodeOutflowVolFt3: f(nN), outfallRoutedFt3: f(net.nOutfalls),
     stats, sysReport: f(7), sweep: { failedLink: -1, iterations: 0 }, actionCount: 0, error: null, dw,
     skipSteadyState: false, sysFlowTol: 0.05, latFlowTol: 0.05, stepFlowError: 0, inSteadyState: false,
+    inletCaptureNodes: null,
   };
   // Initial stored volume; each node's inflow total starts with its own initial volume.
   r.initStorageFt3 = systemStorage(r, false);
@@ -448,6 +454,12 @@ function removeLossesAndOutflows(r: Routing, dtS: number): void {
       if (flooded) st[MB_FLOODING] = st[MB_FLOODING]! + q;
       else st[MB_OUTFLOW] = st[MB_OUTFLOW]! + q;
     } else st[MB_EX_INFLOW] = st[MB_EX_INFLOW]! - q;
+  }
+  const capture = r.inletCaptureNodes;
+  if (capture) {
+    for (let i = 0; i < net.nNodes; i++) {
+      if (capture[i] && net.nodeOverflow[i]! > 0) st[MB_FLOODING] = st[MB_FLOODING]! - net.nodeOverflow[i]!;
+    }
   }
 }
 
@@ -877,7 +889,7 @@ export function routingSummary(r: Routing): RoutingSummary {
     let fullDepth: number | null = null;
     if (t === LINK_CONDUIT) {
       if (shape === XS_DUMMY) type = 'DUMMY';
-      else if (xs?.transect) type = 'CHANNEL';
+      else if (xs?.transect && shape === XS_IRREGULAR) type = 'CHANNEL'; // streets print as CONDUIT
       vel = s.linkMaxVeloc[j]! * u.length;
       const qf = net.linkQFullCfs[j]! * net.conduitBarrels[k]!;
       fullFlow = qf > 0 ? s.linkMaxFlow[j]! / qf : 0;

@@ -1576,7 +1576,7 @@ export function xsectCriticalDepth(x: Xsect, q: number): number {
       let y0 = 1.01 * Math.pow(q2g / x.yFull, 1 / 4);
       if (y0 >= x.yFull) y0 = 0.97 * x.yFull;
       const r = x.aFull / ((PI / 4) * x.yFull * x.yFull);
-      y = r >= 0.5 && r <= 2 ? yCritEnum(x, q, y0) : yCritRidder(x, q);
+      y = r >= 0.5 && r <= 2 ? yCritEnum(x, q, y0) : yCritRidder(x, q, y0);
     }
   }
   return y < x.yFull ? y : x.yFull;
@@ -1611,36 +1611,51 @@ function yCritEnum(x: Xsect, q: number, y0: number): number {
   return yc;
 }
 
-/** Ridder's method on Qc(y) − q over [0, 0.99·yFull], tolerance 0.001 ft. */
-function yCritRidder(x: Xsect, q: number): number {
+/**
+ * Ridder's method on Qc(y) − q, tolerance 0.001 ft. As SWMM, the bracket [0, 0.99·yFull] is
+ * first narrowed with the starting guess y0 and half the full depth — with a loose tolerance
+ * the bracket decides the answer, so a tiny flow in a wide shallow section (a street) needs
+ * the narrow one.
+ */
+function yCritRidder(x: Xsect, q: number, y0: number): number {
   let xlo = 0;
   let xhi = 0.99 * x.yFull;
-  let fhi = criticalFlow(x, xhi) - q;
-  if (fhi < 0) return x.yFull;
+  if (criticalFlow(x, xhi) < q) return x.yFull;
+  const yHalf = 0.5 * x.yFull;
+  const qHalf = criticalFlow(x, yHalf);
+  if (criticalFlow(x, y0) > q) {
+    xhi = y0;
+    if (qHalf < q) xlo = yHalf;
+  } else {
+    xlo = y0;
+    if (qHalf > q) xhi = yHalf;
+  }
   let flo = criticalFlow(x, xlo) - q;
+  let fhi = criticalFlow(x, xhi) - q;
   if (flo === 0) return xlo;
   if (fhi === 0) return xhi;
-  const tol = 0.001;
   let ans = 0.5 * (xlo + xhi);
+  if (!((flo > 0 && fhi < 0) || (flo < 0 && fhi > 0))) return -1e20;
+  const tol = 0.001;
   for (let j = 1; j <= NEWTON_MAXIT; j++) {
     const xm = 0.5 * (xlo + xhi);
     const fm = criticalFlow(x, xm) - q;
     const sq = Math.sqrt(fm * fm - flo * fhi);
     if (sq === 0) return ans;
     const xNew = xm + ((xm - xlo) * (flo >= fhi ? 1 : -1) * fm) / sq;
-    if (Math.abs(xNew - ans) <= tol) return xNew;
+    // Converged: SWMM keeps the previous estimate, not the new one.
+    if (Math.abs(xNew - ans) <= tol) return ans;
     ans = xNew;
     const fNew = criticalFlow(x, ans) - q;
-    if (fNew === 0) return ans;
-    if (Math.sign(fm) !== Math.sign(fNew)) {
+    if (sameSign(fm, fNew) !== fm) {
       xlo = xm;
       flo = fm;
       xhi = ans;
       fhi = fNew;
-    } else if (Math.sign(flo) !== Math.sign(fNew)) {
+    } else if (sameSign(flo, fNew) !== flo) {
       xhi = ans;
       fhi = fNew;
-    } else if (Math.sign(fhi) !== Math.sign(fNew)) {
+    } else if (sameSign(fhi, fNew) !== fhi) {
       xlo = ans;
       flo = fNew;
     } else {
@@ -1649,6 +1664,11 @@ function yCritRidder(x: Xsect, q: number): number {
     if (Math.abs(xhi - xlo) <= tol) return ans;
   }
   return ans;
+}
+
+/** |a| with the sign of b (b = 0 counts as positive), as C's SIGN macro in SWMM. */
+function sameSign(a: number, b: number): number {
+  return b >= 0 ? Math.abs(a) : -Math.abs(a);
 }
 
 /**
