@@ -828,6 +828,28 @@ export function tableLookup(x: number, t: Float64Array): number {
 }
 const lookup = tableLookup;
 
+/** Spacing of the 51-entry circle tables: the same double tableLookup computes as 1/(n − 1). */
+const CIRC_DELTA = 1 / 50;
+
+/**
+ * tableLookup specialised to the 51-entry circle tables: the same operations in the same
+ * order (so the same doubles), with the table size and spacing as constants. Small enough
+ * to be inlined into the circular fast paths below.
+ */
+function lookupCirc(x: number, t: Float64Array): number {
+  if (!(x > 0)) x = 0;
+  const i = Math.floor(x / CIRC_DELTA);
+  if (i >= 50) return t[50]!;
+  const x0 = i * CIRC_DELTA;
+  let y = t[i]! + ((x - x0) * (t[i + 1]! - t[i]!)) / CIRC_DELTA;
+  if (i < 2) {
+    const x1 = (i + 1) * CIRC_DELTA;
+    const y2 = y + (((x - x0) * (x - x1)) / (CIRC_DELTA * CIRC_DELTA)) * (t[i]! / 2 - t[i + 1]! + t[i + 2]! / 2);
+    if (y2 > 0) y = y2;
+  }
+  return y < 0 ? 0 : y;
+}
+
 /** Inverse lookup: the x in [0, 1] at which the (increasing) table reaches y. */
 export function tableInverseLookup(y: number, t: Float64Array): number {
   const nAll = t.length;
@@ -952,12 +974,12 @@ function aCircular(x: Xsect, psi: number): number {
 
 /** y/D of a circle for α: analytic for small α, else the Y table. */
 function circYRatioOfAlpha(x: Xsect, alpha: number): number {
-  return alpha < 0.04 ? yCircular(x, alpha) : lookup(alpha, Y_CIRC);
+  return alpha < 0.04 ? yCircular(x, alpha) : lookupCirc(alpha, Y_CIRC);
 }
 
 /** S/Sfull of a circle for α: analytic for small α, else the S table. */
 function circSRatioOfAlpha(x: Xsect, alpha: number): number {
-  return alpha < 0.04 ? sCircular(x, alpha) : lookup(alpha, S_CIRC);
+  return alpha < 0.04 ? sCircular(x, alpha) : lookupCirc(alpha, S_CIRC);
 }
 
 // ---------------------------------------------------------------------------
@@ -1067,7 +1089,20 @@ function fullCircleA(x: Xsect, z: number): number {
 // Geometry functions
 
 /** Flow area (ft²) at depth y (ft). */
+// Circular conduits are most of most networks: each geometry function tests for them first
+// in a small body the optimizing compiler can inline into its callers (no call, no boxing of
+// the double result); other shapes go through the full switch. Same arithmetic either way.
+
 export function xsectAreaOfDepth(x: Xsect, y: number): number {
+  if (x.shape === XsectShape.CIRCULAR) {
+    if (y <= 0) return 0;
+    const yNorm = y / x.yFull;
+    return yNorm >= 1 ? x.aFull : x.aFull * lookupCirc(yNorm, A_CIRC);
+  }
+  return areaOfDepthAny(x, y);
+}
+
+function areaOfDepthAny(x: Xsect, y: number): number {
   if (y <= 0) return 0;
   const yNorm = y / x.yFull;
   switch (x.shape) {
@@ -1131,6 +1166,11 @@ export function xsectAreaOfDepth(x: Xsect, y: number): number {
 
 /** Top width (ft) at depth y (ft). */
 export function xsectWidthOfDepth(x: Xsect, y: number): number {
+  if (x.shape === XsectShape.CIRCULAR) return x.yFull * lookupCirc((y < 0 ? 0 : y) / x.yFull, W_CIRC);
+  return widthOfDepthAny(x, y);
+}
+
+function widthOfDepthAny(x: Xsect, y: number): number {
   if (y < 0) y = 0;
   const yNorm = y / x.yFull;
   switch (x.shape) {
@@ -1185,6 +1225,11 @@ export function xsectWidthOfDepth(x: Xsect, y: number): number {
 
 /** Depth (ft) holding flow area a (ft²). */
 export function xsectDepthOfArea(x: Xsect, a: number): number {
+  if (x.shape === XsectShape.CIRCULAR) return a <= 0 ? 0 : x.yFull * circYRatioOfAlpha(x, a / x.aFull);
+  return depthOfAreaAny(x, a);
+}
+
+function depthOfAreaAny(x: Xsect, a: number): number {
   if (a <= 0) return 0;
   const alpha = a / x.aFull;
   switch (x.shape) {
@@ -1282,6 +1327,11 @@ export function xsectHydRadOfArea(x: Xsect, a: number): number {
 
 /** Hydraulic radius (ft) at depth y (ft). */
 export function xsectHydRadOfDepth(x: Xsect, y: number): number {
+  if (x.shape === XsectShape.CIRCULAR) return y <= 0 ? 0 : x.rFull * lookupCirc(y / x.yFull, R_CIRC);
+  return hydRadOfDepthAny(x, y);
+}
+
+function hydRadOfDepthAny(x: Xsect, y: number): number {
   if (y <= 0) return 0;
   const yNorm = y / x.yFull;
   switch (x.shape) {
@@ -1324,6 +1374,11 @@ export function xsectHydRadOfDepth(x: Xsect, y: number): number {
 
 /** Section factor S = A·R^(2/3) (ft^(8/3)) for flow area a (ft²). */
 export function xsectSectionFactorOfArea(x: Xsect, a: number): number {
+  if (x.shape === XsectShape.CIRCULAR) return x.sFull * circSRatioOfAlpha(x, a / x.aFull);
+  return sectionFactorOfAreaAny(x, a);
+}
+
+function sectionFactorOfAreaAny(x: Xsect, a: number): number {
   switch (x.shape) {
     case XsectShape.DUMMY:
       return 0;
@@ -1470,6 +1525,17 @@ function genericDSdA(x: Xsect, a: number): number {
  * returned, as SWMM does; s above Smax gives the area of maximum S.
  */
 export function xsectAreaOfSectionFactor(x: Xsect, s: number): number {
+  if (x.shape === XsectShape.CIRCULAR) {
+    if (s <= 0) return 0;
+    const psi = s / x.sFull;
+    if (psi >= 1) return x.aFull;
+    if (psi <= 0.015) return x.aFull * aCircular(x, psi);
+    return x.aFull * tableInverseLookup(psi, S_CIRC);
+  }
+  return areaOfSectionFactorAny(x, s);
+}
+
+function areaOfSectionFactorAny(x: Xsect, s: number): number {
   if (s <= 0) return 0;
   const psi = s / x.sFull;
   switch (x.shape) {
