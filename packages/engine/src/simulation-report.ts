@@ -18,6 +18,7 @@ import { XSECT_SHAPE_NAMES, XS_IRREGULAR, XS_CUSTOM } from './hydraulics/xsect.j
 import { lidControlSummary } from './hydrology/lid.js';
 import type { QualityRun } from './quality/quality-run.js';
 import { gwContinuity, gwSummary, type Groundwater } from './hydrology/groundwater.js';
+import { rdiiSummary, type Rdii } from './hydrology/rdii.js';
 import { XS_STREET } from './hydraulics/xsect.js';
 import { buildStreets, readStreets } from './hydraulics/street.js';
 import { streetFlowSummary, type InletState } from './hydraulics/inlet.js';
@@ -76,7 +77,7 @@ function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, rou
   const dw = fin.routing === 'DYNWAVE';
   return {
     rainfallRunoff: doRunoff,
-    rdii: false,
+    rdii: !model.options.ignoreRdii && (model.extra['[HYDROGRAPHS]']?.lines.length ?? 0) > 0,
     snowmelt: false,
     groundwater: !model.options.ignoreGroundwater && (model.extra['[AQUIFERS]']?.lines.length ?? 0) > 0,
     flowRouting: routes,
@@ -114,6 +115,8 @@ export interface ReportInputs {
   quality?: QualityRun | null;
   /** Aquifers (Groundwater Continuity and Summary). */
   gw?: Groundwater | null;
+  /** RDII generator (the Rainfall Dependent I/I block). */
+  rdii?: Rdii | null;
   /** Street inlets (Street Flow Summary statistics). */
   inlets?: InletState | null;
 }
@@ -161,6 +164,7 @@ export function buildReportData(x: ReportInputs): ReportData {
     );
   }
   const continuity = model.report.continuity;
+  if (x.rdii) data.rdii = rdiiSummary(x.rdii, x.uf);
   if (model.report.input) data.input = inputSummary(model, net, x.lids, drv);
   if (model.report.controls && hasLinks) data.controlActions = x.controls ? controlsActionLog(x.controls, net.linkNames) : [];
 

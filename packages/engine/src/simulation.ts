@@ -17,7 +17,7 @@ import { runoffInterpolated, runoffReportValues, runoffAddOutfallRunon, SUBCATCH
 import { buildNetwork, ROUTE_DYNWAVE, type Network } from './hydraulics/network.js';
 import { buildLateralInflows, addExternalInflows, addDryWeatherInflows, type LateralInflows } from './hydraulics/inflows.js';
 import {
-  createRouting, routingBeginStep, routingExecuteStep, routingReportValues, routingAddLateralInflow, LAT_WET, LAT_GW,
+  createRouting, routingBeginStep, routingExecuteStep, routingReportValues, routingAddLateralInflow, LAT_WET, LAT_GW, LAT_RDII,
   NODE_VARS, LINK_VARS, SYS_FLOODING, SYS_OUTFLOW, SYS_DWFLOW, SYS_GWFLOW, SYS_IIFLOW, SYS_EXFLOW, SYS_STORAGE,
   type Routing,
 } from './hydraulics/routing.js';
@@ -37,6 +37,7 @@ import { formatReport } from './output/report.js';
 import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects } from './simulation-report.js';
 import { QualityRun } from './quality/quality-run.js';
 import { attachGroundwater, gwReportValues, staticNodeView, type Groundwater } from './hydrology/groundwater.js';
+import { createRdii, type Rdii } from './hydrology/rdii.js';
 import { createInlets, inletCaptureStep, type InletState } from './hydraulics/inlet.js';
 import { readStreets } from './hydraulics/street.js';
 
@@ -61,7 +62,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
   if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
-  if (!o.ignoreRdii && hasLines(model, '[RDII]')) out.push('RDII inflows ([RDII])');
   if (hasLines(model, '[EVENTS]')) out.push('routing events ([EVENTS])');
   return out;
 }
@@ -93,6 +93,8 @@ export class Simulation {
   private readonly lids: LidState | null = null;
   /** Aquifers under subcatchments (null without [GROUNDWATER] or with IGNORE_GROUNDWATER). */
   private readonly gw: Groundwater | null = null;
+  /** RDII inflows from unit hydrographs (null without [RDII] or with IGNORE_RDII). */
+  private readonly rdii: Rdii | null = null;
   /** Street/channel inlets (null without [INLET_USAGE] or without routing). */
   private readonly inlets: InletState | null = null;
   /** Water quality (null without pollutants or with IGNORE_QUALITY). */
@@ -224,6 +226,15 @@ export class Simulation {
       }, this.inpName);
       this.errors.push(...ag.errors);
       this.gw = ag.gw;
+    }
+    if (this.errors.length === 0 && !model.options.ignoreRdii && hasLines(model, '[RDII]')) {
+      const gageIndex = new Map(model.gages.map((g, i) => [g.name.toUpperCase(), i] as const));
+      const cr = createRdii(model, this.uf, fin.wetStepS, fin.totalDurationS, {
+        nodeIndex: (name) => nodeIndex.get(name.toUpperCase()) ?? -1,
+        gageIndex: (name) => gageIndex.get(name.toUpperCase()) ?? -1,
+      }, rainRecords, this.inpName);
+      this.errors.push(...cr.errors);
+      this.rdii = cr.rdii;
     }
     if (this.controls) controlsSetGages(this.controls, { rainfall: this.drv.cl.rainfall, used: this.drv.cl.gageUsed, pastRain: null });
     if (this.net) {
@@ -439,8 +450,21 @@ export class Simulation {
       if (gw) {
         for (let k = 0; k < gw.n; k++) {
           const qk = gw.inflowCfs(k, f);
-          if (Math.abs(qk) >= FLOW_TOL_CFS) routingAddLateralInflow(r, gw.node[k]!, qk, LAT_GW);
+          if (Math.abs(qk) < FLOW_TOL_CFS) continue;
+          routingAddLateralInflow(r, gw.node[k]!, qk, LAT_GW);
+          this.quality?.groundwaterLoad(gw.node[k]!, qk);
         }
+      }
+    }
+    const rd = this.rdii;
+    if (rd) {
+      // RDII is held constant over each RDII step (WET_STEP).
+      rd.flowsAt(r.newTimeMs);
+      for (let i = 0; i < rd.nNodes; i++) {
+        const qi = rd.flowCfs[i]!;
+        if (Math.abs(qi) < FLOW_TOL_CFS) continue;
+        routingAddLateralInflow(r, rd.node[i]!, qi, LAT_RDII);
+        this.quality?.rdiiLoad(rd.node[i]!, qi);
       }
     }
     this.quality?.lateralInflows(r.newTimeMs);
@@ -549,6 +573,7 @@ export class Simulation {
       lids: this.lids,
       quality: this.quality,
       gw: this.gw,
+      rdii: this.rdii,
       inlets: this.inlets,
     });
     const output = failed ? new Uint8Array(0) : this.writer!.finish(0);
