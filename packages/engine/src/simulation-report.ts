@@ -78,7 +78,7 @@ function analysisOptions(model: Model, fin: FinalOptions, doRunoff: boolean, rou
   return {
     rainfallRunoff: doRunoff,
     rdii: !model.options.ignoreRdii && (model.extra['[HYDROGRAPHS]']?.lines.length ?? 0) > 0,
-    snowmelt: false,
+    snowmelt: !model.options.ignoreSnowmelt && (model.extra['[SNOWPACKS]']?.lines.length ?? 0) > 0,
     groundwater: !model.options.ignoreGroundwater && (model.extra['[AQUIFERS]']?.lines.length ?? 0) > 0,
     flowRouting: routes,
     pondingAllowed: routes ? o.allowPonding : null,
@@ -181,6 +181,9 @@ export function buildReportData(x: ReportInputs): ReportData {
         surfaceRunoff: vd(rc.surfaceRunoff),
         lidDrainage: rc.ft3.drains > 0 ? vd(rc.lidDrainage) : null,
         finalStorage: vd(rc.finalStorage),
+        initialSnowCover: rc.snow ? vd(rc.snow.initialCover) : null,
+        snowRemoved: rc.snow ? vd(rc.snow.removed) : null,
+        finalSnowCover: rc.snow ? vd(rc.snow.finalCover) : null,
         continuityErrorPct: rc.continuityErrorPct,
       };
     }

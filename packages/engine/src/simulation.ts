@@ -61,8 +61,12 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
-  if (!o.ignoreSnowmelt && model.subcatchments.some((s) => s.snowPack)) out.push('snowmelt ([SNOWPACKS])');
   if (hasLines(model, '[EVENTS]')) out.push('routing events ([EVENTS])');
+  const climateFile = (model.extra['[TEMPERATURE]']?.lines ?? []).some((l) => {
+    const k = (l.tokens[0] ?? '').toUpperCase();
+    return k === 'FILE' || (k === 'WINDSPEED' && (l.tokens[1] ?? '').toUpperCase() === 'FILE');
+  });
+  if (climateFile) out.push('air temperature or wind speed from a climate file ([TEMPERATURE] FILE)');
   return out;
 }
 

@@ -103,6 +103,8 @@ export interface ClimateState {
 
   /** Air temperature °F (no temperature data yet: SWMM's default 70 °F). */
   airTempF: number;
+  /** Air temperature / snowmelt climate (hydrology/snow.ts), updated at every climate update; null without [TEMPERATURE] data or snowpacks. */
+  temperature: { update(cl: ClimateState, t: number): void } | null;
   /** Month 1..12 of the latest climate update. */
   month: number;
   /** Day number for which `month`/`year` were decoded (avoids per-step allocation). */
@@ -266,6 +268,7 @@ export function createClimate(
     adjTemp: new Float64Array(12),
     rainFactor: 1, hydconFactor: 1,
     airTempF: DEFAULT_AIR_TEMP_F,
+    temperature: null,
     month: 0, monthCacheDay: NaN, year: 0,
     startDateTime: model.options.startDateTime,
     endDateTime: model.options.endDateTime,
@@ -499,6 +502,7 @@ export function climateUpdate(cl: ClimateState, t: number): void {
   cl.evapRateFtS = cl.evapBaseFtS + cl.adjEvapFtS[m]!;
   cl.rainFactor = cl.adjRain[m]!;
   cl.hydconFactor = cl.adjHydcon[m]!;
+  if (cl.temperature) cl.temperature.update(cl, t);
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Model } from '../model/types.js';
 import { unitFactors, type UnitFactors } from '../model/units.js';
 import { dateOfElapsedMs } from '../time/datetime.js';
+import { createSnow } from './snow.js';
 import {
   type ClimateState, climateMaxRunoffStepS, climateUpdate, createClimate, gagesSetRainfall, type RainRecords,
 } from './climate.js';
@@ -62,6 +63,13 @@ export function createRunoffDriver(
 ): RunoffDriver {
   const cl = createClimate(model, uf, rainRecordsByGage);
   const ro = createRunoff(model, uf, nodeIndexByName);
+  // Air temperature and snowmelt: a climate hook and a runoff hook on one object.
+  const snow = createSnow(model, uf, ro.fracImperv, ro.area);
+  if (snow) {
+    cl.temperature = snow;
+    ro.snow = snow;
+    ro.errors.push(...snow.errors);
+  }
   const steps = effectiveRunoffSteps(model, cl);
   return {
     cl, ro,
@@ -84,7 +92,7 @@ export function runoffDriverStep(drv: RunoffDriver): void {
   climateUpdate(cl, t);
   const raining = gagesSetRainfall(cl, t);
   const maxStepS = climateMaxRunoffStepS(cl, t, drv.dryStepS);
-  const wet = raining || ro.hasRunoff || (ro.lid !== null && ro.lid.hasWetLids());
+  const wet = raining || ro.hasRunoff || (ro.lid !== null && ro.lid.hasWetLids()) || (ro.snow !== null && ro.snow.hasSnowCover());
   let stepS = wet ? drv.wetStepS : drv.dryStepS;
   if (stepS > maxStepS) stepS = maxStepS;
   drv.oldRunoffMs = drv.newRunoffMs;

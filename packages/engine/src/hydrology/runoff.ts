@@ -80,6 +80,33 @@ export interface RunoffGroundwaterHook {
   update(ro: RunoffState, j: number, vPevapFt3: number, vInfilFt3: number, dtS: number): void;
 }
 
+/**
+ * Hook for snowmelt (hydrology/snow.ts): the rain/snow split of a gage, snowfall and plowing
+ * per runoff step, and the melt that replaces precipitation as the subareas' input (§4.4 item 2).
+ */
+export interface RunoffSnowHook {
+  /** Rain and snow (ft/s) of the last split(). */
+  readonly rainFtS: number;
+  readonly snowFtS: number;
+  /** Net input (ft/s) of IMPERV0, IMPERV1, PERV after the last melt(). */
+  readonly netPrecip: Float64Array;
+  /** Melt parameter set per subcatchment, −1 without a snowpack. */
+  readonly pack: Int32Array;
+  /** Snow depth (ft of water over the subcatchment) at the start / end of the last step. */
+  readonly oldDepth: Float64Array;
+  readonly newDepth: Float64Array;
+  split(cl: ClimateState, gage: number): void;
+  saveOld(j: number): void;
+  plow(j: number, dtS: number): void;
+  melt(j: number, fracImperv: number, dtS: number): number;
+  hasSnowCover(): boolean;
+  /** Snow plowed out of the system so far, initial and current snow cover (ft³). */
+  readonly removedFt3: number;
+  readonly initialCoverFt3: number;
+  readonly hasPacks: boolean;
+  totalCoverFt3(): number;
+}
+
 /** Per-step water balance of the subcatchment being computed (ft³); hooks add to it. */
 export interface StepWaterBalance {
   vEvap: number;
@@ -202,6 +229,7 @@ export interface RunoffState {
 
   lid: RunoffLidHook | null;
   gw: RunoffGroundwaterHook | null;
+  snow: RunoffSnowHook | null;
 
   readonly ode: OdeWorkspace;
   readonly odeY: Float64Array;
@@ -279,6 +307,7 @@ export function createRunoff(model: Model, uf: UnitFactors, nodeIndexByName: (na
     maxSystemRunoffCfs: 0,
     lid: null,
     gw: null,
+    snow: null,
     ode: createOdeWorkspace(1),
     odeY: new Float64Array(1),
     reservoir: new PondedDepthOde(),
@@ -436,6 +465,8 @@ export function runoffExecuteStep(ro: RunoffState, cl: ClimateState, dtS: number
   const n = ro.n;
   // 7. old state
   for (let j = 0; j < n; j++) ro.oldRunoff[j] = ro.newRunoff[j]!;
+  const snow = ro.snow;
+  if (snow) for (let j = 0; j < n; j++) snow.saveOld(j);
   ro.saInflow.fill(0);
   if (ro.lid) ro.lid.beginStep(ro, dtS);
   // 8. outfall runon
@@ -449,7 +480,15 @@ export function runoffExecuteStep(ro: RunoffState, cl: ClimateState, dtS: number
     }
   }
   // 9. runon from upstream subcatchments and internal subarea routing
-  for (let j = 0; j < n; j++) if (ro.area[j]! > 0) getRunon(ro, j);
+  for (let j = 0; j < n; j++) {
+    if (ro.area[j]! <= 0) continue;
+    getRunon(ro, j);
+    // New snow on the pack, and plowing (§2.3 item 9).
+    if (snow && snow.pack[j]! >= 0) {
+      snow.split(cl, ro.gage[j]!);
+      snow.plow(j, dtS);
+    }
+  }
   // 10. runoff
   let hasRunoff = false;
   let sysRunoff = 0;
@@ -475,7 +514,18 @@ function subcatchRunoff(ro: RunoffState, cl: ClimateState, j: number, dt: number
   const vRunon = ro.runon[j]! * dt * (nonLid > 0 ? nonLid : area);
 
   const g = ro.gage[j]!;
-  const precip = g >= 0 ? gagePrecipFtS(cl, g) : 0;
+  let precip = g >= 0 ? gagePrecipFtS(cl, g) : 0;
+  // With temperature data precipitation may fall as snow; a snowpack turns it into melt (§4.4 item 2).
+  const snow = ro.snow;
+  let net: Float64Array | null = null;
+  if (snow) {
+    snow.split(cl, g);
+    precip = snow.rainFtS + snow.snowFtS;
+    if (snow.pack[j]! >= 0) {
+      snow.melt(j, ro.fracImperv[j]!, dt);
+      net = snow.netPrecip;
+    }
+  }
   ro.rainfall[j] = precip;
   const evap = cl.dryOnly && precip > 0 ? 0 : cl.evapRateFtS;
   const m = cl.month - 1;
@@ -488,7 +538,7 @@ function subcatchRunoff(ro: RunoffState, cl: ClimateState, j: number, dt: number
   for (let i = IMPERV0; i <= PERV; i++) {
     const a = nonLid * ro.saFArea[b + i]!;
     if (a <= 0) continue;
-    const r = subareaRunoff(ro, j, i, a, precip, evap, dt, fk, cl.recoveryFactor, m);
+    const r = subareaRunoff(ro, j, i, a, net ? net[i]! : precip, evap, dt, fk, cl.recoveryFactor, m);
     ro.saRunoff[b + i] = r;
     if (i === PERV) vPerv = r * a * dt;
     else vImperv += r * a * dt;
@@ -655,7 +705,7 @@ export function runoffReportValues(
     const o = SUBCATCH_OUT_VARS * j;
     const g = ro.gage[j]!;
     subOut[o + OUT_SUB_RAINFALL] = g >= 0 ? cl.reportRainfall[g]! : 0;
-    subOut[o + OUT_SUB_SNOWDEPTH] = 0;
+    subOut[o + OUT_SUB_SNOWDEPTH] = ro.snow ? (f1 * ro.snow.oldDepth[j]! + f * ro.snow.newDepth[j]!) * uf.rainDepth : 0;
     subOut[o + OUT_SUB_EVAP] = ro.evapLoss[j]! * uf.evapRate;
     subOut[o + OUT_SUB_INFIL] = ro.infilLoss[j]! * uf.rainfall;
     let q = f1 * ro.oldRunoff[j]! + f * ro.newRunoff[j]!;
@@ -708,6 +758,8 @@ export interface RunoffContinuity {
   surfaceRunoff: ContinuityRow;
   lidDrainage: ContinuityRow;
   finalStorage: ContinuityRow;
+  /** Snow rows (only when some subcatchment has a snowpack). */
+  snow: { initialCover: ContinuityRow; removed: ContinuityRow; finalCover: ContinuityRow } | null;
   /** % as SWMM prints it (1e-6 when |in − out| < 1 ft³). */
   continuityErrorPct: number;
   /** The same totals in ft³ (for other tables and tests). */
@@ -724,8 +776,11 @@ export function runoffContinuity(ro: RunoffState): RunoffContinuity {
     volume: v * uf.length * uf.landArea,
     depth: ro.totalArea > 0 ? (v / ro.totalArea) * uf.rainDepth : 0,
   });
-  const totalIn = mb.rainfall + mb.runon + mb.initStorage;
-  const totalOut = mb.evap + mb.infil + mb.runoff + mb.drains + finalStorage;
+  const sn = ro.snow && ro.snow.hasPacks ? ro.snow : null;
+  const snowIn = sn ? sn.initialCoverFt3 : 0;
+  const snowOut = sn ? sn.removedFt3 + sn.totalCoverFt3() : 0;
+  const totalIn = mb.rainfall + mb.runon + mb.initStorage + snowIn;
+  const totalOut = mb.evap + mb.infil + mb.runoff + mb.drains + finalStorage + snowOut;
   return {
     initialLidStorage: row(mb.initStorage),
     totalPrecipitation: row(mb.rainfall),
@@ -735,6 +790,7 @@ export function runoffContinuity(ro: RunoffState): RunoffContinuity {
     surfaceRunoff: row(mb.runoff),
     lidDrainage: row(mb.drains),
     finalStorage: row(finalStorage),
+    snow: sn ? { initialCover: row(sn.initialCoverFt3), removed: row(sn.removedFt3), finalCover: row(sn.totalCoverFt3()) } : null,
     continuityErrorPct: continuityErrorPct(totalIn, totalOut),
     ft3: { ...mb, finalStorage },
   };

@@ -51,7 +51,7 @@ export function dataFiles(m: ReferenceModel): Record<string, string> {
 
 /** Physics that later issues bring; a model needing any of them is out of the current scope. */
 export const OUT_OF_SCOPE_FEATURES = [
-  'snowmelt', 'events',
+  'events',
 ];
 
 export function missingPhysics(m: ReferenceModel): string[] {
