@@ -67,6 +67,10 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
     return k === 'FILE' || (k === 'WINDSPEED' && (l.tokens[1] ?? '').toUpperCase() === 'FILE');
   });
   if (climateFile) out.push('air temperature or wind speed from a climate file ([TEMPERATURE] FILE)');
+  // Pollutant transfer between an inlet's bypass and capture nodes is not modelled yet.
+  if (hasLines(model, '[INLET_USAGE]') && !o.ignoreQuality && hasLines(model, '[POLLUTANTS]')) {
+    out.push('pollutants carried through street inlets ([INLET_USAGE] with [POLLUTANTS])');
+  }
   return out;
 }
 

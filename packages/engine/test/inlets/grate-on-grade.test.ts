@@ -87,4 +87,11 @@ describe('on-grade grate inlet', () => {
     const clogged = runModel(model('G1 GRATE 2 2 P_BAR-50', ' 1 50'));
     expect(Number(streetRow(clogged.report, 'ST1')[7])).toBeCloseTo((100 * 0.5 * q1) / 2.0, 1);
   });
+
+  it('a model whose inlets would carry pollutants is refused (901) rather than run without the transfer', () => {
+    const inp = model('G1 GRATE 2 2 P_BAR-50') + '[POLLUTANTS]\nTSS MG/L 0 0 0 0\n';
+    const res = runModel(inp);
+    expect(res.errors.map((e) => e.code)).toEqual([901]);
+    expect(res.errors[0]!.message).toMatch(/street inlets/);
+  });
 });
