@@ -19,7 +19,7 @@ interface IndexModel {
 const here = dirname(fileURLToPath(import.meta.url));
 const refDir = process.env.HAIMIAN_REFERENCE_DIR ?? resolve(here, '../../../..', 'shared', 'swmm-reference');
 // Physics not yet in the engine; grows smaller as issues land.
-const UNSUPPORTED = (process.env.HAIMIAN_BENCH_EXCLUDE ?? 'events').split(',');
+const UNSUPPORTED = (process.env.HAIMIAN_BENCH_EXCLUDE ?? '').split(',');
 
 function read(rel: string): string {
   const p = join(refDir, rel);

@@ -38,6 +38,7 @@ import { buildReportData, buildErrorReport, outHeaderFor, type ReportedObjects }
 import { QualityRun } from './quality/quality-run.js';
 import { attachGroundwater, gwReportValues, staticNodeView, type Groundwater } from './hydrology/groundwater.js';
 import { createRdii, type Rdii } from './hydrology/rdii.js';
+import { eventsBeginStep, eventsRoutingStep, readRoutingEvents, type RoutingEvents } from './hydraulics/routing-events.js';
 import { createInlets, inletCaptureStep, type InletState } from './hydraulics/inlet.js';
 import { readStreets } from './hydraulics/street.js';
 
@@ -61,7 +62,6 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   const o = model.options;
   const out: string[] = [];
   const routes = !fin.ignoreRouting && model.links.length > 0;
-  if (hasLines(model, '[EVENTS]')) out.push('routing events ([EVENTS])');
   const climateFile = (model.extra['[TEMPERATURE]']?.lines ?? []).some((l) => {
     const k = (l.tokens[0] ?? '').toUpperCase();
     return k === 'FILE' || (k === 'WINDSPEED' && (l.tokens[1] ?? '').toUpperCase() === 'FILE');
@@ -103,6 +103,8 @@ export class Simulation {
   private readonly gw: Groundwater | null = null;
   /** RDII inflows from unit hydrographs (null without [RDII] or with IGNORE_RDII). */
   private readonly rdii: Rdii | null = null;
+  /** Routing event periods ([EVENTS]); null when routing is continuous. */
+  private readonly events: RoutingEvents | null = null;
   /** Street/channel inlets (null without [INLET_USAGE] or without routing). */
   private readonly inlets: InletState | null = null;
   /** Water quality (null without pollutants or with IGNORE_QUALITY). */
@@ -190,6 +192,11 @@ export class Simulation {
         this.routing.skipSteadyState = model.options.skipSteadyState;
         this.routing.sysFlowTol = model.options.sysFlowTol;
         this.routing.latFlowTol = model.options.latFlowTol;
+        if (hasLines(model, '[EVENTS]')) {
+          const ev = readRoutingEvents(model, this.inpName);
+          this.errors.push(...ev.errors);
+          this.events = ev.events;
+        }
         const raw = model.extra['[CONTROLS]'];
         if (raw && raw.lines.length > 0) {
           const pc = parseControls(raw, model, { fileName: this.inpName, ruleStepS: fin.ruleStepS });
@@ -393,8 +400,13 @@ export class Simulation {
       return false;
     }
     let dt = c.routingStepS;
+    // Between routing events a longer step may be taken (or the fixed one, bypassing the Courant step).
+    const evStep = this.events && this.net!.nLinks > 0
+      ? eventsRoutingStep(this.events, c.routingMs, drv.newRunoffMs, c.reportMs, c.routingStepS, this.fin!.startDateTime)
+      : 0;
+    if (evStep > 0) dt = evStep;
     // No links, no Courant limit: SWMM then keeps the fixed ROUTING_STEP (no short first step).
-    if (r?.dw && this.net!.nLinks > 0) dt = dynwaveRoutingStep(this.net!, r.dw, c.routingStepS);
+    else if (r?.dw && this.net!.nLinks > 0) dt = dynwaveRoutingStep(this.net!, r.dw, c.routingStepS);
     if (this.controls) dt = controlsLimitStep(this.controls, c.routingMs, dt);
     let next = c.routingMs + 1000 * dt;
     if (next > c.totalMs) {
@@ -440,6 +452,13 @@ export class Simulation {
     routingBeginStep(r, dt);
     this.quality?.beginRoutingStep(dt);
     if (this.controls) controlsAtStepStart(this.controls, net, fin.startDateTime, r.newTimeMs, dt);
+    // [EVENTS]: outside the event periods no inflow enters and nothing is routed.
+    r.betweenEvents = this.events !== null && eventsBeginStep(this.events, startDate);
+    if (r.betweenEvents) {
+      routingExecuteStep(r, dt);
+      if (this.controls) controlsAtStepEnd(this.controls, r.newTimeMs);
+      return;
+    }
     addExternalInflows(this.inflows!, r, startDate);
     addDryWeatherInflows(this.inflows!, r, startDate);
     if (drv.doRunoff) {

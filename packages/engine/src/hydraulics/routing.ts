@@ -181,6 +181,11 @@ export interface Routing {
   stepFlowError: number;
   /** True when the last step was skipped as steady. */
   inSteadyState: boolean;
+  /**
+   * [EVENTS]: the step falls between routing events — set by the caller before
+   * routingExecuteStep; nothing is routed and the network state stays as it is.
+   */
+  betweenEvents: boolean;
   /** Set when a step could not be solved (SWMM error 103). */
   error: EngineError | null;
   /** Dynamic wave state (from createDynwave, dynwave.ts); null under KW/SF. */
@@ -222,7 +227,7 @@ export function createRouting(net: Network, reportStartDate: number, dw: Dynwave
     stepTotals: f(MB_N), totals: f(MB_N), initStorageFt3: 0, finalStorageFt3: 0, finished: false,
     nodeInflowVolFt3: f(nN), nodeOutflowVolFt3: f(nN), outfallRoutedFt3: f(net.nOutfalls),
     stats, sysReport: f(7), sweep: { failedLink: -1, iterations: 0 }, actionCount: 0, error: null, dw,
-    skipSteadyState: false, sysFlowTol: 0.05, latFlowTol: 0.05, stepFlowError: 0, inSteadyState: false,
+    skipSteadyState: false, sysFlowTol: 0.05, latFlowTol: 0.05, stepFlowError: 0, inSteadyState: false, betweenEvents: false,
     inletCaptureNodes: null,
   };
   // Initial stored volume; each node's inflow total starts with its own initial volume.
@@ -324,6 +329,13 @@ export function routingExecuteStep(r: Routing, dtS: number): void {
   r.oldTimeMs = r.newTimeMs;
   r.newTimeMs = r.newTimeMs + 1000 * dtS;
   r.stepCount++;
+
+  if (r.betweenEvents) {
+    // No losses, routing, outflows or statistics; the mass balance half-step still runs (SWMM).
+    r.sweep.iterations = 0;
+    massBalanceHalfStep(r, dtS / 2);
+    return;
+  }
 
   // Storage evaporation and seepage from the start-of-step state.
   for (let i = 0; i < net.nNodes; i++) {
