@@ -54,6 +54,12 @@ export const TABLE_CHECKS: Record<string, ColumnCheck[]> = {
     { col: 4, name: 'outfall volume', kind: 'total' },
   ],
   'Link Flow Summary': [{ col: 2, name: 'max |flow|', kind: 'peak' }],
+  // SWMM 5.2 streets: peak flow, spread and depth (the inlet columns are judged in test/inlets).
+  'Street Flow Summary': [
+    { col: 1, name: 'peak flow', kind: 'peak' },
+    { col: 2, name: 'max spread', kind: 'peak' },
+    { col: 3, name: 'max depth', kind: 'peak' },
+  ],
   'Storage Volume Summary': [
     { col: 4, name: 'max volume', kind: 'peak' },
   ],

@@ -19,6 +19,7 @@ const TABLES = [
   'Conduit Surcharge Summary',
   'Outfall Loading Summary',
   'Link Flow Summary',
+  'Street Flow Summary',
   'Storage Volume Summary',
   'Pumping Summary',
   'LID Performance Summary',
