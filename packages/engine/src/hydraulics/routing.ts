@@ -258,8 +258,9 @@ export function routingAddLateralInflow(r: Routing, j: number, q: number, kind: 
   if (kind === LAT_WET) st[MB_WW_INFLOW] = st[MB_WW_INFLOW]! + q;
   else {
     const idx = kind === LAT_DWF ? MB_DW_INFLOW : kind === LAT_GW ? MB_GW_INFLOW : kind === LAT_RDII ? MB_II_INFLOW : MB_EX_INFLOW;
-    // Negative inflows (withdrawals) count as outflow from the system.
-    if (q >= 0) st[idx] = st[idx]! + q;
+    // Negative inflows (withdrawals) count as outflow from the system; groundwater keeps its
+    // sign (flow from a node into its aquifer lowers the groundwater inflow total, as in SWMM).
+    if (q >= 0 || kind === LAT_GW) st[idx] = st[idx]! + q;
     else st[MB_OUTFLOW] = st[MB_OUTFLOW]! - q;
   }
 }

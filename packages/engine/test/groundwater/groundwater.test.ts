@@ -13,6 +13,7 @@ interface GwModel {
   evap?: string;
   imperv?: number;
   options?: string;
+  inflows?: string;
 }
 
 /** A 10-acre subcatchment over an aquifer draining to outfall OUT, two days, 5-minute steps. */
@@ -52,6 +53,8 @@ ${m.groundwater ?? 'S1 A1 OUT 6 0.1 1 0 0 0 0 0'}
 ${(m.gwf ?? []).join('\n')}
 [OUTFALLS]
 OUT 0 FREE
+[INFLOWS]
+${m.inflows ?? ''}
 [REPORT]
 SUBCATCHMENTS ALL
 `;
@@ -153,6 +156,26 @@ describe('groundwater (hand-checked)', () => {
     expect(row[9] as number).toBeGreaterThan(4);
     const moist = series(res.output, 7);
     expect(Math.max(...moist)).toBeGreaterThan(0.3 + 1 / 12 / 2 - 0.01);
+  });
+
+  it('water can flow from the node into the aquifer (negative groundwater inflow)', () => {
+    // 1 cfs enters outfall OUT; its surface water is held 2 ft above the aquifer bottom (Dsw) and
+    // only the A2 term acts: q = −0.02 × 2 cfs/acre × 10 acres = −0.4 cfs, for two days.
+    const { res, rpt } = run({ groundwater: 'S1 A1 OUT 6 0 0 0.02 1 0 2 0', inflows: 'OUT FLOW "" FLOW 1.0 1.0 1.0' });
+    expect(res.errors).toEqual([]);
+    const flow = series(res.output, 5);
+    for (const q of flow) expect(q).toBeCloseTo(-0.4, 4);
+    const intoAquiferAcFt = (0.4 * 172800) / 43560;
+    const fr = rpt.continuity['Flow Routing Continuity']!.rows;
+    expect(fr['External Inflow']![0]).toBeCloseTo((1 * 172800) / 43560, 2);
+    expect(fr['Groundwater Inflow']![0]).toBeCloseTo(-intoAquiferAcFt, 2);
+    expect(fr['External Outflow']![0]).toBeCloseTo((0.6 * 172800) / 43560, 2);
+    expect(Math.abs(fr['Continuity Error (%)']![0]!)).toBeLessThan(0.05);
+    // The lower zone gains that water: Hg rises by V/(area × (φ − θ)).
+    const gc = rpt.continuity['Groundwater Continuity']!.rows;
+    expect(gc['Groundwater Flow']![0]).toBeCloseTo(-intoAquiferAcFt, 2);
+    const row = rpt.tables['Groundwater Summary']!.rows[0]!;
+    expect(row[9]).toBeCloseTo(4 + intoAquiferAcFt / 10 / 0.2, 1);
   });
 
   it('a fully impervious subcatchment leaves its aquifer untouched (as SWMM: final values print 0)', () => {
