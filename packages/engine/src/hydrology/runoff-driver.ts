@@ -64,7 +64,7 @@ export function createRunoffDriver(
   const cl = createClimate(model, uf, rainRecordsByGage);
   const ro = createRunoff(model, uf, nodeIndexByName);
   // Air temperature and snowmelt: a climate hook and a runoff hook on one object.
-  const snow = createSnow(model, uf, ro.fracImperv, ro.area);
+  const snow = createSnow(model, uf, ro.fracImperv, ro.area, ro.lidArea);
   if (snow) {
     cl.temperature = snow;
     ro.snow = snow;

@@ -103,7 +103,11 @@ export class SnowModel {
   private readonly sets: MeltSet[] = [];
   /** Per subcatchment: melt set index, −1 without a snowpack. */
   readonly pack: Int32Array;
-  private readonly subArea: Float64Array;
+  /** Subcatchment areas and their LID areas (ft², the runoff state's own arrays): snow lies on the non-LID part. */
+  private readonly subArea: ArrayLike<number>;
+  private readonly lidArea: ArrayLike<number>;
+  /** Snow plus free water of each pack at the start (ft over the non-LID area). */
+  private readonly initCoverFt: Float64Array;
   private readonly fArea: Float64Array;
   private readonly wsnow: Float64Array;
   private readonly fw: Float64Array;
@@ -117,8 +121,6 @@ export class SnowModel {
   readonly newDepth: Float64Array;
   /** Snow plowed out of the system (ft³). */
   removedFt3 = 0;
-  /** Snow cover at the start (ft³). */
-  initialCoverFt3 = 0;
   readonly hasPacks: boolean;
 
   // ---- per-step scratch (set by split())
@@ -129,7 +131,7 @@ export class SnowModel {
 
   readonly errors: EngineError[] = [];
 
-  constructor(model: Model, uf: UnitFactors, fracImperv: ArrayLike<number>, areaFt2: ArrayLike<number>) {
+  constructor(model: Model, uf: UnitFactors, fracImperv: ArrayLike<number>, areaFt2: ArrayLike<number>, lidAreaFt2: ArrayLike<number>) {
     const n = model.subcatchments.length;
     this.si = uf.system === 'SI';
     this.rainUcf = uf.rainfall;
@@ -227,7 +229,9 @@ export class SnowModel {
 
     // ---- subcatchment snowpacks
     this.pack = new Int32Array(n).fill(-1);
-    this.subArea = Float64Array.from(areaFt2);
+    this.subArea = areaFt2;
+    this.lidArea = lidAreaFt2;
+    this.initCoverFt = new Float64Array(n);
     const f3 = (): Float64Array => new Float64Array(3 * n);
     this.fArea = f3();
     this.wsnow = f3();
@@ -254,9 +258,10 @@ export class SnowModel {
       });
     }
     this.hasPacks = any;
-    for (let j = 0; j < n; j++) this.initPack(j, fracImperv[j]!);
-    this.initialCoverFt3 = 0;
-    for (let j = 0; j < n; j++) this.initialCoverFt3 += this.coverFt3(j);
+    for (let j = 0; j < n; j++) {
+      this.initPack(j, fracImperv[j]!);
+      this.initCoverFt[j] = this.coverDepthFt(j);
+    }
   }
 
   private initPack(j: number, fImp: number): void {
@@ -361,8 +366,8 @@ export class SnowModel {
     const s = this.sets[k]!;
     const exc = this.wsnow[b + SNOW_PLOWABLE]!;
     if (exc < s.weplow) return;
-    // Out of the system.
-    this.removedFt3 += s.sfrac[0]! * exc * fP * this.subArea[j]!;
+    // Out of the system (from the plowable part of the non-LID area).
+    this.removedFt3 += s.sfrac[0]! * exc * fP * (this.subArea[j]! - this.lidArea[j]!);
     let moved = s.sfrac[0]!;
     // Onto the other impervious area and the pervious area (depths scaled by area ratios).
     if (this.fArea[b + SNOW_IMPERV]! > 0) {
@@ -546,13 +551,25 @@ export class SnowModel {
     return out / dt;
   }
 
-  /** Water held in j's pack, snow plus free water (ft³). */
-  coverFt3(j: number): number {
+  /** Snow plus free water of j's pack, as a depth over its non-LID area (ft). */
+  private coverDepthFt(j: number): number {
     if (this.pack[j]! < 0) return 0;
     const b = 3 * j;
     let v = 0;
     for (let i = 0; i < 3; i++) v += (this.wsnow[b + i]! + this.fw[b + i]!) * this.fArea[b + i]!;
-    return v * this.subArea[j]!;
+    return v;
+  }
+
+  /** Water held in j's pack, snow plus free water (ft³); the pack covers the non-LID area only. */
+  coverFt3(j: number): number {
+    return this.coverDepthFt(j) * (this.subArea[j]! - this.lidArea[j]!);
+  }
+
+  /** Snow cover at the start (ft³), over the areas as they are now (LID units are added after the packs). */
+  get initialCoverFt3(): number {
+    let v = 0;
+    for (let j = 0; j < this.pack.length; j++) v += this.initCoverFt[j]! * (this.subArea[j]! - this.lidArea[j]!);
+    return v;
   }
 
   /** Total snow cover of all packs (ft³). */
@@ -570,9 +587,11 @@ export class SnowModel {
 }
 
 /** Build the snow/temperature model when the model has [TEMPERATURE] data or snowpacks; else null. */
-export function createSnow(model: Model, uf: UnitFactors, fracImperv: ArrayLike<number>, areaFt2: ArrayLike<number>): SnowModel | null {
+export function createSnow(
+  model: Model, uf: UnitFactors, fracImperv: ArrayLike<number>, areaFt2: ArrayLike<number>, lidAreaFt2: ArrayLike<number>,
+): SnowModel | null {
   const hasTemp = (model.extra['[TEMPERATURE]']?.lines.length ?? 0) > 0;
   const hasPacks = model.subcatchments.some((s) => s.snowPack);
   if (!hasTemp && !hasPacks) return null;
-  return new SnowModel(model, uf, fracImperv, areaFt2);
+  return new SnowModel(model, uf, fracImperv, areaFt2, lidAreaFt2);
 }
