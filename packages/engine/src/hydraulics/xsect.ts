@@ -324,6 +324,13 @@ export interface Xsect {
   memoThetaOfAlpha: number;
   memoPsi: number;
   memoAlphaOfPsi: number;
+  /**
+   * The generic A(S) root finder always starts at the middle of the same bracket, so its
+   * first S and dS/dA are the same every call: kept here (area, S, dS/dA; NaN = empty).
+   */
+  memoGenA: number;
+  memoGenS: number;
+  memoGenDS: number;
 }
 
 export interface XsectError {
@@ -376,6 +383,9 @@ function blankXsect(shape: XsectShape): Xsect {
     memoThetaOfAlpha: 0,
     memoPsi: NaN,
     memoAlphaOfPsi: 0,
+    memoGenA: NaN,
+    memoGenS: 0,
+    memoGenDS: 0,
   };
 }
 
@@ -1091,7 +1101,24 @@ function fullCircleA(x: Xsect, z: number): number {
 /** Flow area (ft²) at depth y (ft). */
 // Circular conduits are most of most networks: each geometry function tests for them first
 // in a small body the optimizing compiler can inline into its callers (no call, no boxing of
-// the double result); other shapes go through the full switch. Same arithmetic either way.
+// the double result). Shapes whose geometry is a plain lookup in their own relative tables
+// (rounded shapes, transects, streets, custom shapes) get a second small path; everything
+// else goes through the full switch. Same arithmetic on every path.
+
+/** A(y) = Af·L(tblA), R(y) = Rf·L(tblR). */
+const TAB_AR = 1;
+/** W(y) = Wmax·L(tblW). */
+const TAB_W = 2;
+/** y(A) = Y·L⁻¹(tblA), R(A) = R(y(A)), S(A) = A·R(A)^(2/3). */
+const TAB_INV_A = 4;
+const TAB_FLAGS: Uint8Array = (() => {
+  const f = new Uint8Array(32);
+  const S = XsectShape;
+  for (const sh of [S.EGG, S.HORSESHOE, S.BASKETHANDLE]) f[sh] = TAB_AR | TAB_W;
+  for (const sh of [S.GOTHIC, S.CATENARY, S.SEMIELLIPTICAL, S.SEMICIRCULAR]) f[sh] = TAB_W;
+  for (const sh of [S.HORIZ_ELLIPSE, S.VERT_ELLIPSE, S.ARCH, S.IRREGULAR, S.STREET, S.CUSTOM]) f[sh] = TAB_AR | TAB_W | TAB_INV_A;
+  return f;
+})();
 
 export function xsectAreaOfDepth(x: Xsect, y: number): number {
   if (x.shape === XsectShape.CIRCULAR) {
@@ -1099,6 +1126,7 @@ export function xsectAreaOfDepth(x: Xsect, y: number): number {
     const yNorm = y / x.yFull;
     return yNorm >= 1 ? x.aFull : x.aFull * lookupCirc(yNorm, A_CIRC);
   }
+  if ((TAB_FLAGS[x.shape]! & TAB_AR) !== 0) return y <= 0 ? 0 : x.aFull * lookup(y / x.yFull, x.tblA!);
   return areaOfDepthAny(x, y);
 }
 
@@ -1167,6 +1195,7 @@ function areaOfDepthAny(x: Xsect, y: number): number {
 /** Top width (ft) at depth y (ft). */
 export function xsectWidthOfDepth(x: Xsect, y: number): number {
   if (x.shape === XsectShape.CIRCULAR) return x.yFull * lookupCirc((y < 0 ? 0 : y) / x.yFull, W_CIRC);
+  if ((TAB_FLAGS[x.shape]! & TAB_W) !== 0) return x.wMax * lookup((y < 0 ? 0 : y) / x.yFull, x.tblW!);
   return widthOfDepthAny(x, y);
 }
 
@@ -1226,6 +1255,7 @@ function widthOfDepthAny(x: Xsect, y: number): number {
 /** Depth (ft) holding flow area a (ft²). */
 export function xsectDepthOfArea(x: Xsect, a: number): number {
   if (x.shape === XsectShape.CIRCULAR) return a <= 0 ? 0 : x.yFull * circYRatioOfAlpha(x, a / x.aFull);
+  if ((TAB_FLAGS[x.shape]! & TAB_INV_A) !== 0) return a <= 0 ? 0 : x.yFull * tableInverseLookup(a / x.aFull, x.tblA!);
   return depthOfAreaAny(x, a);
 }
 
@@ -1286,6 +1316,17 @@ function depthOfAreaAny(x: Xsect, a: number): number {
 
 /** Hydraulic radius (ft) for flow area a (ft²). */
 export function xsectHydRadOfArea(x: Xsect, a: number): number {
+  if ((TAB_FLAGS[x.shape]! & TAB_INV_A) !== 0) return a <= 0 ? 0 : tabHydRadOfArea(x, a);
+  return hydRadOfAreaAny(x, a);
+}
+
+/** R(y(A)) of a TAB_INV_A shape, a > 0. */
+function tabHydRadOfArea(x: Xsect, a: number): number {
+  const y = x.yFull * tableInverseLookup(a / x.aFull, x.tblA!);
+  return y <= 0 ? 0 : x.rFull * lookup(y / x.yFull, x.tblR!);
+}
+
+function hydRadOfAreaAny(x: Xsect, a: number): number {
   if (a <= 0) return 0;
   switch (x.shape) {
     case XsectShape.DUMMY:
@@ -1328,6 +1369,7 @@ export function xsectHydRadOfArea(x: Xsect, a: number): number {
 /** Hydraulic radius (ft) at depth y (ft). */
 export function xsectHydRadOfDepth(x: Xsect, y: number): number {
   if (x.shape === XsectShape.CIRCULAR) return y <= 0 ? 0 : x.rFull * lookupCirc(y / x.yFull, R_CIRC);
+  if ((TAB_FLAGS[x.shape]! & TAB_AR) !== 0) return y <= 0 ? 0 : x.rFull * lookup(y / x.yFull, x.tblR!);
   return hydRadOfDepthAny(x, y);
 }
 
@@ -1375,6 +1417,11 @@ function hydRadOfDepthAny(x: Xsect, y: number): number {
 /** Section factor S = A·R^(2/3) (ft^(8/3)) for flow area a (ft²). */
 export function xsectSectionFactorOfArea(x: Xsect, a: number): number {
   if (x.shape === XsectShape.CIRCULAR) return x.sFull * circSRatioOfAlpha(x, a / x.aFull);
+  if ((TAB_FLAGS[x.shape]! & TAB_INV_A) !== 0) {
+    if (a <= 0) return 0;
+    const r = tabHydRadOfArea(x, a);
+    return r < TINY ? 0 : a * Math.pow(r, TWO_THIRDS);
+  }
   return sectionFactorOfAreaAny(x, a);
 }
 
@@ -1579,8 +1626,13 @@ function genericAofS(x: Xsect, s: number): number {
   let a = 0.5 * (a1 + a2);
   let dxOld = Math.abs(a2 - a1);
   let dx = dxOld;
-  let f = xsectSectionFactorOfArea(x, a) - s;
-  let df = xsectDSdA(x, a);
+  if (a !== x.memoGenA) {
+    x.memoGenS = xsectSectionFactorOfArea(x, a);
+    x.memoGenDS = xsectDSdA(x, a);
+    x.memoGenA = a;
+  }
+  let f = x.memoGenS - s;
+  let df = x.memoGenDS;
   let n = 1;
   while (n <= NEWTON_MAXIT) {
     if (((a - xhi) * df - f) * ((a - xlo) * df - f) >= 0 || Math.abs(2 * f) > Math.abs(dxOld * df)) {
