@@ -121,6 +121,7 @@ export class SnowModel {
   readonly newDepth: Float64Array;
   /** Snow plowed out of the system (ft³). */
   removedFt3 = 0;
+  /** [SNOWPACKS] defines at least one set (the continuity table then has snow rows). */
   readonly hasPacks: boolean;
 
   // ---- per-step scratch (set by split())
@@ -244,7 +245,6 @@ export class SnowModel {
     this.imelt = f3();
     this.oldDepth = new Float64Array(n);
     this.newDepth = new Float64Array(n);
-    let any = false;
     if (!this.ignoreSnowmelt) {
       model.subcatchments.forEach((sc, j) => {
         if (!sc.snowPack) return;
@@ -254,10 +254,10 @@ export class SnowModel {
           return;
         }
         this.pack[j] = k;
-        any = true;
       });
     }
-    this.hasPacks = any;
+    // SWMM prints the snow rows of the continuity table whenever [SNOWPACKS] defines a set.
+    this.hasPacks = this.sets.length > 0;
     for (let j = 0; j < n; j++) {
       this.initPack(j, fracImperv[j]!);
       this.initCoverFt[j] = this.coverDepthFt(j);
@@ -591,7 +591,7 @@ export function createSnow(
   model: Model, uf: UnitFactors, fracImperv: ArrayLike<number>, areaFt2: ArrayLike<number>, lidAreaFt2: ArrayLike<number>,
 ): SnowModel | null {
   const hasTemp = (model.extra['[TEMPERATURE]']?.lines.length ?? 0) > 0;
-  const hasPacks = model.subcatchments.some((s) => s.snowPack);
+  const hasPacks = (model.extra['[SNOWPACKS]']?.lines.length ?? 0) > 0;
   if (!hasTemp && !hasPacks) return null;
   return new SnowModel(model, uf, fracImperv, areaFt2, lidAreaFt2);
 }

@@ -145,4 +145,14 @@ describe('snowmelt', () => {
     const d = snowDepthSeries(model({ tempF: 42, perv: '0.05 0.05 32 0 1.0 0 2.0', adc }));
     expect(d[1]).toBeCloseTo(1.2 * Math.pow(1 - 1 / 240, 60) - 0.2, 4);
   });
+
+  it('IGNORE_SNOWMELT: all precipitation is rain, the packs stay empty, the snow rows print zeros', () => {
+    const inp = model({ tempF: 20, rainInHr: 0.2 }).replace('[OPTIONS]\n', '[OPTIONS]\nIGNORE_SNOWMELT YES\n');
+    const res = runModel(inp);
+    expect(res.errors).toEqual([]);
+    expect(continuityRow(res.report, 'Initial Snow Cover')[1]).toBe(0);
+    expect(continuityRow(res.report, 'Final Snow Cover')[1]).toBe(0);
+    expect(continuityRow(res.report, 'Total Precipitation')[1]).toBeCloseTo(0.6, 3);
+    expect(Array.from(readOut(res.output).getSeries('subcatchment', 0, 1))).toEqual([0, 0, 0, 0, 0, 0]);
+  });
 });
