@@ -324,6 +324,9 @@ export interface Xsect {
   memoThetaOfAlpha: number;
   memoPsi: number;
   memoAlphaOfPsi: number;
+  /** Last S/Sfull of a circle (kinematic wave starts each step's solve at the area whose S it just computed). */
+  memoSAlpha: number;
+  memoSRatio: number;
   /**
    * The generic A(S) root finder always starts at the middle of the same bracket, so its
    * first S and dS/dA are the same every call: kept here (area, S, dS/dA; NaN = empty).
@@ -383,6 +386,8 @@ function blankXsect(shape: XsectShape): Xsect {
     memoThetaOfAlpha: 0,
     memoPsi: NaN,
     memoAlphaOfPsi: 0,
+    memoSAlpha: NaN,
+    memoSRatio: 0,
     memoGenA: NaN,
     memoGenS: 0,
     memoGenDS: 0,
@@ -960,8 +965,12 @@ function sCircular(x: Xsect, alpha: number): number {
     const theta = Math.pow(37.6911 * alpha, 1 / 3);
     return Math.pow(theta, 13 / 3) / 124.4797;
   }
+  if (alpha === x.memoSAlpha) return x.memoSRatio;
   const theta = thetaOfAlpha(x, alpha);
-  return Math.pow(theta - Math.sin(theta), 5 / 3) / (2 * PI) / Math.pow(theta, TWO_THIRDS);
+  const ratio = Math.pow(theta - Math.sin(theta), 5 / 3) / (2 * PI) / Math.pow(theta, TWO_THIRDS);
+  x.memoSAlpha = alpha;
+  x.memoSRatio = ratio;
+  return ratio;
 }
 
 /** A/Afull of a circle for ψ = S/Sfull (rising branch), memoized on the section. */
