@@ -57,7 +57,8 @@ export interface CulvertResult {
  * barrel invert is `yFt`, for barrel slope `slope`. Writes q and dq/dh into `out`.
  */
 export function culvertInletFlow(xs: Xsect, code: number, slope: number, yFt: number, out: CulvertResult): void {
-  out.q = 0;
+  // No inlet control unless a flow below the dynamic one is found.
+  out.q = Infinity;
   out.dqdh = 0;
   if (!culvertCodeSupported(code) || yFt <= 0) return;
   const row = HDS5[code - 1]!;
@@ -96,70 +97,60 @@ export function culvertInletFlow(xs: Xsect, code: number, slope: number, yFt: nu
 
 function unsubmerged(xs: Xsect, form: number, k: number, m: number, ad: number, scf: number, yFt: number, out: CulvertResult): void {
   const yFull = xs.yFull;
-  if (form === 2) {
-    out.q = ad * Math.pow(yFt / (yFull * k), 1 / m);
-    out.dqdh = yFt > 0 ? out.q / (m * yFt) : 0;
-    return;
-  }
-  // Form 1: find the critical depth yc with yc/D + yh/(2D) + K·(Qc/AD)^M = HW/D + scf.
-  const target = yFt / yFull + scf;
-  let lo = 0;
-  let hi = 0.99 * yFull;
-  let fLo = form1Residual(xs, k, m, ad, lo, target);
-  let fHi = form1Residual(xs, k, m, ad, hi, target);
-  if (fLo >= 0) return;
-  if (fHi <= 0) lo = hi;
-  else {
-    // Ridder's method.
-    let x = 0.5 * (lo + hi);
-    for (let it = 0; it < 60; it++) {
-      const xm = 0.5 * (lo + hi);
-      const fm = form1Residual(xs, k, m, ad, xm, target);
-      const s = Math.sqrt(fm * fm - fLo * fHi);
-      if (s === 0) break;
-      const xNew = xm + ((xm - lo) * (fLo >= fHi ? 1 : -1) * fm) / s;
-      const fNew = form1Residual(xs, k, m, ad, xNew, target);
-      const done = Math.abs(xNew - x) < 1e-5;
-      x = xNew;
-      if (done || fNew === 0) break;
-      if (Math.sign(fm) !== Math.sign(fNew)) {
-        lo = xm; fLo = fm; hi = xNew; fHi = fNew;
-      } else if (Math.sign(fLo) !== Math.sign(fNew)) {
-        hi = xNew; fHi = fNew;
-      } else {
-        lo = xNew; fLo = fNew;
-      }
-      if (Math.abs(hi - lo) < 1e-5) break;
-    }
-    lo = x;
-  }
-  const ycFt = lo;
-  out.q = criticalFlow(xs, ycFt);
-  // dq/dh by implicit differentiation of the residual: dyc/dHW = (1/D)/(dF/dyc).
-  const d = 1e-4 * yFull;
-  const y1 = Math.max(ycFt - d, 0);
-  const y2 = Math.min(ycFt + d, 0.99 * yFull);
-  if (y2 > y1) {
-    const dF = (form1Residual(xs, k, m, ad, y2, target) - form1Residual(xs, k, m, ad, y1, target)) / (y2 - y1);
-    const dQ = (criticalFlow(xs, y2) - criticalFlow(xs, y1)) / (y2 - y1);
-    out.dqdh = dF > 0 ? (dQ / yFull) / dF : 0;
-  }
+  if (form === 2) out.q = ad * Math.pow(yFt / yFull / k, 1 / m);
+  else out.q = form1Flow(xs, k, m, ad, yFt / yFull + scf, yFt);
+  // SWMM's derivative for both forms: q/(M·h).
+  out.dqdh = out.q / yFt / m;
 }
 
-/** Critical flow A·√(g·A/W) at depth y. */
-function criticalFlow(xs: Xsect, y: number): number {
-  if (y <= 0) return 0;
-  const a = xsectAreaOfDepth(xs, y);
-  const w = xsectWidthOfDepth(xs, y);
-  return w > 0 ? a * Math.sqrt((GRAVITY_FT_S2 * a) / w) : 0;
-}
-
-function form1Residual(xs: Xsect, k: number, m: number, ad: number, y: number, target: number): number {
+/**
+ * Form-1 flow: the critical flow at the depth yc that satisfies
+ * hPlus = yc/D + yh/(2D) + K·(Qc/AD)^M, searched only between 0.01·h and h with an
+ * absolute tolerance of 0.001 ft (Ridder), as SWMM 5.2 does. [as-is] The flow returned is
+ * the critical flow at the *last depth evaluated* by the search, and when the bracket
+ * holds no root (e.g. the slope correction dominates a shallow head) that is the flow at
+ * y = h: SWMM then limits the culvert to the critical flow of its headwater depth.
+ */
+function form1Flow(xs: Xsect, k: number, m: number, ad: number, hPlus: number, h: number): number {
   const yFull = xs.yFull;
-  if (y <= 0) return -target;
-  const a = xsectAreaOfDepth(xs, y);
-  const w = xsectWidthOfDepth(xs, y);
-  const yh = w > 0 ? a / w : 0;
-  const qc = a * Math.sqrt(GRAVITY_FT_S2 * yh);
-  return y / yFull + yh / (2 * yFull) + k * Math.pow(qc / ad, m) - target;
+  let qc = 0;
+  const resid = (y: number): number => {
+    const a = xsectAreaOfDepth(xs, y);
+    const w = xsectWidthOfDepth(xs, y);
+    const yh = a / w;
+    qc = a * Math.sqrt(GRAVITY_FT_S2 * yh);
+    return hPlus - y / yFull - yh / 2 / yFull - k * Math.pow(qc / ad, m);
+  };
+  let xLo = 0.01 * h;
+  let xHi = h;
+  let fLo = resid(xLo);
+  let fHi = resid(xHi);
+  if (fLo === 0 || fHi === 0 || !((fLo > 0 && fHi < 0) || (fLo < 0 && fHi > 0))) return qc;
+  const ACC = 0.001;
+  let ans = 0.5 * (xLo + xHi);
+  for (let it = 0; it < 60; it++) {
+    const xm = 0.5 * (xLo + xHi);
+    const fm = resid(xm);
+    const s = Math.sqrt(fm * fm - fLo * fHi);
+    if (s === 0) break;
+    const xNew = xm + ((xm - xLo) * (fLo >= fHi ? 1 : -1) * fm) / s;
+    if (Math.abs(xNew - ans) <= ACC) break;
+    ans = xNew;
+    const fNew = resid(ans);
+    // Keep the root bracketed.
+    if (opposite(fm, fNew)) {
+      xLo = xm; fLo = fm; xHi = ans; fHi = fNew;
+    } else if (opposite(fLo, fNew)) {
+      xHi = ans; fHi = fNew;
+    } else if (opposite(fHi, fNew)) {
+      xLo = ans; fLo = fNew;
+    } else break;
+    if (Math.abs(xHi - xLo) <= ACC) break;
+  }
+  return qc;
+}
+
+/** True when a is strictly of the other sign than b (b = 0 counts as positive, a = 0 as neither). */
+function opposite(a: number, b: number): boolean {
+  return b >= 0 ? a < 0 : a > 0;
 }

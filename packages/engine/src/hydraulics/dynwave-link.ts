@@ -292,11 +292,11 @@ export function dwConduitFlow(net: Network, dw: DynwaveState, j: number, steps: 
   let q = (qOld - dq2 + dq3 + dq4 + dq6) / denom;
   net.linkDqDh[j] = ((GRAVITY_FT_S2 * dtS * aWtd) / length) * (barrels / denom);
 
-  // ---- flow limits: culvert inlet control, else normal flow. The normal-flow flag is
-  // cleared only here, so a dry conduit keeps the state of its last flowing step.
-  // [as-is] The inlet-control flag is never cleared once set (SWMM 5.2.4 reports a culvert
-  // that was ever inlet-controlled as inlet-controlled for the rest of the run).
+  // ---- flow limits: culvert inlet control, else normal flow. [as-is] Both flags are
+  // cleared only here, so a dry conduit keeps the state of its last flowing step (SWMM 5.2.4
+  // counts that dry time as limited in the Flow Classification Summary).
   dw.linkNormalFlow[j] = 0;
+  dw.linkInletControl[j] = 0;
   if (q > 0) {
     const code = dw.conduitCulvertCode[k]!;
     if (code > 0 && !isFull) {
