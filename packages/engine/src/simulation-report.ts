@@ -375,7 +375,10 @@ function inputSummary(model: Model, net: Network | null, lids: LidState | null, 
       const row: NonNullable<InputSummary['links']>[number] = { name: lk.name, fromNode: lk.fromNode, toNode: lk.toNode, type };
       if (lk.kind === 'CONDUIT') {
         const k = net.linkSub[j]!;
-        row.conduit = { length: net.conduitLengthFt[k]! * L, slopePct: net.conduitSlope[k]! * 100, roughness: lk.roughness };
+        // As SWMM prints them: a conduit reversed for DW keeps its user (negative) slope, and an
+        // irregular (transect) conduit shows the transect's main-channel n that it flows with.
+        const slopePct = net.conduitSlope[k]! * net.linkDirection[j]! * 100;
+        row.conduit = { length: net.conduitLengthFt[k]! * L, slopePct, roughness: net.conduitRoughness[k]! };
       }
       return row;
     });
