@@ -71,6 +71,9 @@ export function unsupportedPhysics(model: Model, fin: FinalOptions): string[] {
   if (hasLines(model, '[INLET_USAGE]') && !o.ignoreQuality && hasLines(model, '[POLLUTANTS]')) {
     out.push('pollutants carried through street inlets ([INLET_USAGE] with [POLLUTANTS])');
   }
+  // Interface files would feed the run from another program's results; none is read.
+  const useFile = (model.extra['[FILES]']?.lines ?? []).find((l) => (l.tokens[0] ?? '').toUpperCase() === 'USE');
+  if (useFile) out.push(`an interface file ([FILES] USE ${useFile.tokens.slice(1).join(' ')})`);
   return out;
 }
 
