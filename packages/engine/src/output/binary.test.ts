@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LINK_TYPE_CODES, NODE_TYPE_CODES, OUT_MAGIC, OutWriter, type OutHeader, utf8Encode } from './binary.js';
-import { encodeDateTime } from './format.js';
+import { encodeDate, encodeTime } from '../time/datetime.js';
+
+const encodeDateTime = (y: number, mo: number, d: number, h = 0, mi = 0, sec = 0): number => encodeDate(y, mo, d) + encodeTime(h, mi, sec);
 import { OutFileError, readOut, utf8Decode } from './outreader.js';
 
 function smallHeader(): OutHeader {

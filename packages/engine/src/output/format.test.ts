@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeDate, encodeDate, encodeTime } from '../time/datetime.js';
 import {
-  decodeDate,
-  encodeDateTime,
   fmtD,
   fmtE,
   fmtF,
@@ -15,6 +14,9 @@ import {
   padRight,
   sprintf,
 } from './format.js';
+
+const encodeDateTime = (y: number, mo: number, d: number, h = 0, mi = 0, sec = 0): number => encodeDate(y, mo, d) + encodeTime(h, mi, sec);
+
 
 // Expected strings are what glibc's printf prints for the same arguments.
 describe('fmtF (%w.pf)', () => {

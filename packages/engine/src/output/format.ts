@@ -4,6 +4,7 @@
 // (as glibc does) but break exact ties upward, whereas glibc rounds exact ties to even
 // ("%.0f" of 2.5 is "2", "%.2f" of 0.125 is "0.12"). These helpers fix the ties so that
 // the text matches SWMM byte for byte. Negative zero prints a sign, as in C ("-0.000").
+import { decodeDate } from '../time/datetime.js';
 
 /** Digits looked at beyond the requested precision when testing for an exact tie. */
 const TIE_LOOKAHEAD = 30;
@@ -197,50 +198,7 @@ export function sprintf(fmt: string, ...args: Array<number | string>): string {
 }
 
 // ---------------------------------------------------------------------------
-// Dates. SWMM keeps a date-time as a floating day count, day 0 = 30-Dec-1899
-// (the integer part is the date, the fraction the time of day).
-
-const DATE_DELTA = 693594; // days from 01/01/0001 to 12/31/1899
-const DAYS_IN_MONTH: readonly number[] = Object.freeze([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** SWMM date-time number of a calendar date and time of day. */
-export function encodeDateTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  let doy = day;
-  for (let m = 1; m < month; m++) doy += DAYS_IN_MONTH[m - 1]! + (m === 2 && isLeap(year) ? 1 : 0);
-  const y = year - 1;
-  const days = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + doy - DATE_DELTA;
-  return days + (hour * 3600 + minute * 60 + second) / 86400;
-}
-
-/** Calendar year, month, day of the date part of a SWMM date-time. */
-export function decodeDate(dateTime: number): { year: number; month: number; day: number } {
-  let t = Math.floor(dateTime) + DATE_DELTA; // days since 01/01/0001 (day 1)
-  // Walk 400-, 100-, 4- and 1-year cycles (146097, 36524, 1461, 365 days).
-  t -= 1;
-  const n400 = Math.floor(t / 146097);
-  t -= n400 * 146097;
-  let n100 = Math.floor(t / 36524);
-  if (n100 === 4) n100 = 3;
-  t -= n100 * 36524;
-  const n4 = Math.floor(t / 1461);
-  t -= n4 * 1461;
-  let n1 = Math.floor(t / 365);
-  if (n1 === 4) n1 = 3;
-  t -= n1 * 365;
-  const year = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1;
-  let month = 1;
-  for (;;) {
-    const len = DAYS_IN_MONTH[month - 1]! + (month === 2 && isLeap(year) ? 1 : 0);
-    if (t < len) break;
-    t -= len;
-    month++;
-  }
-  return { year, month, day: t + 1 };
-}
+// Dates: the calendar itself is time/datetime.ts; here only SWMM's printing conventions.
 
 /**
  * Hours, minutes and seconds of the time-of-day part of a SWMM date-time: seconds are

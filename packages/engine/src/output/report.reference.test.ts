@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { encodeDateTime } from './format.js';
+import { encodeDate, encodeTime } from '../time/datetime.js';
+
+const encodeDateTime = (y: number, mo: number, d: number, h = 0, mi = 0, sec = 0): number => encodeDate(y, mo, d) + encodeTime(h, mi, sec);
 import type {
   AnalysisOptions,
   FlowUnitsName,

@@ -2,7 +2,10 @@
 // worked out by hand from SWMM 5.2's column layout).
 
 import { describe, expect, it } from 'vitest';
-import { encodeDateTime } from './format.js';
+import { encodeDate, encodeTime } from '../time/datetime.js';
+
+const encodeDateTime = (y: number, mo: number, d: number, h = 0, mi = 0, sec = 0): number => encodeDate(y, mo, d) + encodeTime(h, mi, sec);
+
 import { formatReport, reportBytes, type ReportData, type ReportPollutant } from './report.js';
 
 const base = (over: Partial<ReportData> = {}): ReportData => ({ flowUnits: 'CFS', title: ['Synthetic'], ...over });
