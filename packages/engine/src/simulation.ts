@@ -416,8 +416,7 @@ export class Simulation {
       dt = Math.max((c.totalMs - c.routingMs) / 1000, 0.001);
       next = c.totalMs;
     }
-    if (this.quality) this.quality.runoffCatchUp(next, c.routingMs);
-    else runoffCatchUp(drv, next, c.routingMs);
+    runoffCatchUp(drv, next, c.routingMs, this.quality);
     if (r) {
       this.routeStep(dt);
       c.routingMs = r.newTimeMs;

@@ -106,12 +106,24 @@ export function runoffDriverStep(drv: RunoffDriver): void {
 }
 
 /** §2.2 item 2: run runoff steps until the runoff clock reaches `untilMs` (or only update the climate). */
-export function runoffCatchUp(drv: RunoffDriver, untilMs: number, routingTimeMs: number): void {
+/** Processes that follow every runoff step (water quality's buildup and washoff). */
+export interface RunoffStepObserver {
+  /** Called after each runoff step; `oldStepS` is the length of the step before it. */
+  afterRunoffStep(drv: RunoffDriver, oldStepS: number): void;
+}
+
+export function runoffCatchUp(
+  drv: RunoffDriver, untilMs: number, routingTimeMs: number, observer: RunoffStepObserver | null = null,
+): void {
   if (!drv.doRunoff) {
     climateUpdate(drv.cl, dateOfElapsedMs(drv.startDateTime, routingTimeMs));
     return;
   }
-  while (drv.newRunoffMs < untilMs) runoffDriverStep(drv);
+  while (drv.newRunoffMs < untilMs) {
+    const oldStepS = (drv.newRunoffMs - drv.oldRunoffMs) / 1000;
+    runoffDriverStep(drv);
+    if (observer !== null) observer.afterRunoffStep(drv, oldStepS);
+  }
 }
 
 /** Interpolation weight of time tMs between the last runoff step's ends (not clipped). */

@@ -7,7 +7,7 @@ import type { Model } from '../model/types.js';
 import type { UnitFactors } from '../model/units.js';
 import type { Network } from '../hydraulics/network.js';
 import type { LateralInflows } from '../hydraulics/inflows.js';
-import { type RunoffDriver, runoffCatchUp, runoffDriverStep, runoffWeight } from '../hydrology/runoff-driver.js';
+import { type RunoffDriver, type RunoffStepObserver, runoffWeight } from '../hydrology/runoff-driver.js';
 import type { LidState } from '../hydrology/lid.js';
 import { dateOfElapsedMs } from '../time/datetime.js';
 import {
@@ -24,7 +24,7 @@ export interface PeriodSlots {
   linkOffset(k: number): number;
 }
 
-export class QualityRun {
+export class QualityRun implements RunoffStepObserver {
   private readonly subVals: Float32Array;
   private readonly nodeVals: Float32Array;
   private readonly linkVals: Float32Array;
@@ -62,19 +62,10 @@ export class QualityRun {
   }
 
   /** §2.2 item 2 with quality: run runoff steps (each followed by its buildup/washoff) up to `untilMs`. */
-  runoffCatchUp(untilMs: number, routingTimeMs: number): void {
-    const drv = this.drv;
-    if (!drv) return;
-    if (!drv.doRunoff) {
-      runoffCatchUp(drv, untilMs, routingTimeMs);
-      return;
-    }
+  /** Buildup, sweeping and washoff after each runoff step (§2.3 item 10). */
+  afterRunoffStep(drv: RunoffDriver, oldStepS: number): void {
     const o = this.model.options;
-    while (drv.newRunoffMs < untilMs) {
-      const oldStepS = (drv.newRunoffMs - drv.oldRunoffMs) / 1000;
-      runoffDriverStep(drv);
-      qualityAfterRunoffStep(this.q, drv.ro, this.lids, oldStepS, drv.oldRunoffMs, drv.newRunoffMs, o.sweepStartDay, o.sweepEndDay);
-    }
+    qualityAfterRunoffStep(this.q, drv.ro, this.lids, oldStepS, drv.oldRunoffMs, drv.newRunoffMs, o.sweepStartDay, o.sweepEndDay);
   }
 
   /** Routing step start (after routingBeginStep): quality half step, old ← new, accumulators reset. */
