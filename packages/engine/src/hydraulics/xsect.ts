@@ -428,6 +428,20 @@ function finiteAll(...v: number[]): boolean {
 }
 
 /**
+ * The circular segment of RECT_ROUND's rounded bottom and MODBASKETHANDLE's rounded top, spanning
+ * width w with radius r (a radius under w/2 cannot span it and becomes a half circle): sets rBot,
+ * aBot and yBot, and returns the segment's central angle.
+ */
+function setCircularSegment(x: Xsect, radius: number, w: number): number {
+  const r = Math.max(radius, w / 2);
+  const theta = 2 * Math.asin(w / 2 / r);
+  x.rBot = r;
+  x.aBot = ((r * r) / 2) * (theta - Math.sin(theta));
+  x.yBot = r * (1 - Math.cos(theta / 2));
+  return theta;
+}
+
+/**
  * Build a cross section from [XSECTIONS] Geom1..Geom4 (see the contract above for
  * units). Invalid geometry gives { error } naming the offending parameter.
  */
@@ -629,13 +643,9 @@ export function createXsect(
       if (geom3 < 0) return err(shape, 'Geom3 (bottom radius) must be >= 0');
       x.yFull = g1;
       x.wMax = g2;
-      // A radius smaller than half the width cannot span it: use a half circle.
-      x.rBot = Math.max(geom3 / ucf, g2 / 2);
+      const theta = setCircularSegment(x, geom3 / ucf, g2);
       const r = x.rBot;
-      const theta = 2 * Math.asin(g2 / 2 / r);
-      x.aBot = ((r * r) / 2) * (theta - Math.sin(theta));
       x.sBot = PI * r * r * Math.pow(r / 2, TWO_THIRDS);
-      x.yBot = r * (1 - Math.cos(theta / 2));
       if (x.yBot > g1) return err(shape, 'the rounded bottom (from Geom3, the bottom radius) is deeper than Geom1 (full height)');
       x.aFull = g2 * (g1 - x.yBot) + x.aBot;
       x.rFull = x.aFull / (r * theta + 2 * (g1 - x.yBot) + g2);
@@ -652,11 +662,8 @@ export function createXsect(
       if (geom3 < 0) return err(shape, 'Geom3 (top radius) must be >= 0');
       x.yFull = g1;
       x.wMax = g2;
-      x.rBot = Math.max(geom3 / ucf, g2 / 2);
+      const theta = setCircularSegment(x, geom3 / ucf, g2);
       const r = x.rBot;
-      const theta = 2 * Math.asin(g2 / 2 / r);
-      x.aBot = ((r * r) / 2) * (theta - Math.sin(theta));
-      x.yBot = r * (1 - Math.cos(theta / 2));
       if (x.yBot > g1) return err(shape, 'the circular top (from Geom3, the top radius) is taller than Geom1 (full height)');
       x.aFull = (g1 - x.yBot) * g2 + x.aBot;
       x.rFull = x.aFull / (r * theta + g2 + 2 * (g1 - x.yBot));
